@@ -1,0 +1,1 @@
+"""Audio as data: clips, files, voice activity, microphone capture and playback."""

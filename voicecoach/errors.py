@@ -1,0 +1,44 @@
+"""Domain errors, in one place.
+
+Library code raises these with a message fit to show a user as one line; only the CLI edge
+(`voicecoach.cli`) turns them into that line and a non-zero exit. Anything else that escapes is a
+bug and is shown as a traceback only with `--debug`.
+"""
+
+from __future__ import annotations
+
+
+class VoiceCoachError(Exception):
+    """A problem the user can act on. `str(error)` is the one line to show."""
+
+    exit_code = 1
+
+
+class UsageError(VoiceCoachError):
+    """Bad command-line input or configuration values."""
+
+    exit_code = 2
+
+
+class BankError(VoiceCoachError):
+    """A question bank is missing, unknown or malformed (message names file and line)."""
+
+
+class AudioFileError(VoiceCoachError):
+    """An audio file is missing, unreadable, empty or not audio."""
+
+
+class AudioDeviceError(VoiceCoachError):
+    """No microphone/speaker, a busy device, or a device that vanished mid-answer."""
+
+
+class SpeechEngineError(VoiceCoachError):
+    """No text-to-speech engine could be used."""
+
+
+class TranscriberError(VoiceCoachError):
+    """The speech-to-text engine or model could not be loaded or run."""
+
+
+class RecordingsError(VoiceCoachError):
+    """The recordings folder cannot be written, or a session id is invalid or unknown."""

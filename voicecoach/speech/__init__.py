@@ -1,0 +1,1 @@
+"""Speech out: a small `Speaker` interface and one module per engine (Piper, pyttsx3)."""
