@@ -1,0 +1,133 @@
+"""`voicecoach practice`: a spoken mock interview in the terminal."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+HELP = """\
+Asks interview questions aloud, records your spoken answer (it ends after a pause of about
+2.5 s, on Enter, or at 3 minutes), transcribes it offline, and reads back a recruiter's
+feedback. After each answer: Enter for the next question, r to retry (both attempts are kept),
+s to skip the next question, q to quit. Everything is saved under the recordings folder.
+
+examples:
+  voicecoach practice --bank behavioral --count 3 --shuffle
+  voicecoach practice --typed --no-speak          type answers (or pipe them, one per line)
+  voicecoach practice --answers a1.wav a2.flac     use answers you recorded earlier
+  voicecoach practice --voice pyttsx3 --rate 150
+"""
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "practice",
+        help="spoken mock interview: ask aloud, listen, transcribe, coach aloud, save",
+        description=HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("--bank", default="general",
+                   help="question bank name (general, behavioral, difficult, small-talk, it) or "
+                   "a path to your own YAML file (default: general)")
+    p.add_argument("--count", type=_positive_int, default=None,
+                   help="how many questions to ask (default: all in the bank)")
+    p.add_argument("--shuffle", action="store_true", help="ask the questions in random order")
+    p.add_argument("--seed", type=int, default=None, help=argparse.SUPPRESS)
+    p.add_argument("--voice", default=os.environ.get("VOICECOACH_VOICE", "auto"),
+                   help="speech engine, optionally with a voice: auto (best available), piper, "
+                   "pyttsx3 or pyttsx3:VOICE_ID (default: auto, env VOICECOACH_VOICE)")
+    p.add_argument("--rate", type=_positive_int, default=None,
+                   help="speaking rate of the coach in words per minute (default: the voice's own)")
+    p.add_argument("--no-speak", dest="speak", action="store_false",
+                   help="print questions and feedback without speaking them")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--typed", action="store_true",
+                     help="type answers instead of speaking (one per line when piped)")
+    how.add_argument("--answers", nargs="+", type=Path, metavar="FILE",
+                     help="use recorded answers (WAV, FLAC, MP3...) in order instead of the mic")
+    p.add_argument("--recordings", type=Path, default=None,
+                   help="where sessions are saved (default: ./recordings, env "
+                   "VOICECOACH_RECORDINGS)")
+    p.add_argument("--engine", default="whisper", choices=["whisper", "sphinx", "google"],
+                   help="speech-to-text engine (default: whisper, offline; google sends audio to "
+                   "Google's web service)")
+    p.add_argument("--model", default=None,
+                   help="faster-whisper model: base.en, small.en (if installed) or a model folder "
+                   "(default: the bundled tiny.en)")
+    p.add_argument("--input-device", default=None,
+                   help="microphone index or name (see 'voicecoach devices')")
+    p.add_argument("--silence", type=float, default=2.5, metavar="SECONDS",
+                   help="seconds of silence after speech that end an answer (default: 2.5)")
+    p.add_argument("--max-answer", type=float, default=180.0, metavar="SECONDS",
+                   help="hard cap on one answer in seconds (default: 180)")
+    p.set_defaults(run=run)
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def run(args: argparse.Namespace) -> int:
+    from voicecoach.cli.terminal import TerminalUI
+    from voicecoach.errors import UsageError
+    from voicecoach.session.banks import load_bank, select_questions
+    from voicecoach.session.practice import TranscriberLoader, run_practice
+    from voicecoach.session.store import SessionStore, recordings_root
+
+    if args.silence <= 0 or args.max_answer <= 0:
+        raise UsageError("--silence and --max-answer must be positive numbers of seconds")
+    interactive = sys.stdin.isatty()
+    ui = TerminalUI(interactive=interactive, color=sys.stdout.isatty())
+    bank = load_bank(args.bank)
+    seed = args.seed if args.seed is not None else random.randrange(1 << 30)
+    questions = select_questions(bank, count=args.count, shuffle=args.shuffle, seed=seed)
+    source = _make_source(args, interactive)
+    voice = _make_voice(args, ui)
+    loader = TranscriberLoader(args.engine, args.model) if source.needs_transcriber else None
+    settings = {"voice": args.voice if args.speak else None, "engine": args.engine,
+                "model": args.model, "count": len(questions), "shuffle": args.shuffle,
+                "source": type(source).__name__}
+    store = SessionStore.create(recordings_root(args.recordings), bank.name, settings)
+    ui.status(f"Session {store.id}: {len(questions)} questions from '{bank.name}'. "
+              f"Saving to {store.folder}")
+    run_practice(questions, source, store, ui, voice, loader)
+    return 0
+
+
+def _make_source(args: argparse.Namespace, interactive: bool) -> Any:
+    from voicecoach.session.sources import FileSource, MicrophoneSource, TypedSource
+
+    if args.answers:
+        return FileSource(args.answers)
+    if args.typed:
+        return TypedSource(sys.stdin, prompt=sys.stdout if interactive else None)
+    from voicecoach.audio.mic import Recorder, RecordSettings, default_meter_stream
+
+    settings = RecordSettings(silence_s=args.silence, max_s=args.max_answer)
+    recorder = Recorder(args.input_device, settings, meter=default_meter_stream(),
+                        stdin=sys.stdin if interactive else None)
+    return MicrophoneSource(recorder)
+
+
+def _make_voice(args: argparse.Namespace, ui: Any) -> Any:
+    from voicecoach.session.voice import Voice
+
+    if not args.speak:
+        return Voice(None, None)
+    from voicecoach.audio.playback import Player
+    from voicecoach.speech import load_speaker
+
+    engine, _, voice_id = args.voice.partition(":")
+    ui.status("Loading the coach's voice...")
+    speaker = load_speaker(engine or "auto", voice=voice_id or None, rate=args.rate)
+    return Voice(speaker, Player(), warn=ui.warn)
