@@ -11,7 +11,8 @@ cd "$root"
 #   python3-venv    to create .venv
 #   pulseaudio, pulseaudio-utils, sox: the virtual sound card used by the audio-path test
 #   chromium, chromium-driver: the headless browser that tests the HTML report
-apt_packages=(espeak-ng libportaudio2 alsa-utils python3-venv pulseaudio pulseaudio-utils sox)
+apt_packages=(espeak-ng libportaudio2 alsa-utils python3-venv pulseaudio pulseaudio-utils sox
+  chromium chromium-driver)
 if [[ "${VOICECOACH_SKIP_APT:-}" != "1" ]] && command -v dpkg-query >/dev/null 2>&1; then
   missing=()
   for p in "${apt_packages[@]}"; do

@@ -21,7 +21,9 @@ def _transcriber(engine: str, model: str | None) -> Transcriber:
     return load_transcriber(engine, model)
 
 
-def transcribe_file(path: str | Path, model: str | None = None, engine: str = "whisper") -> Transcript:
+def transcribe_file(
+    path: str | Path, model: str | None = None, engine: str = "whisper"
+) -> Transcript:
     """Transcribe an audio file (any format PyAV reads). The model loads once per process."""
     clip = Clip.load(path)
     return _transcriber(engine, model).transcribe(clip.to_audio_data())

@@ -42,7 +42,7 @@ class Clip:
 
     @classmethod
     def silence(cls, seconds: float, sample_rate: int = STT_RATE) -> Clip:
-        return cls(np.zeros(int(round(seconds * sample_rate)), dtype=np.float32), sample_rate)
+        return cls(np.zeros(round(seconds * sample_rate), dtype=np.float32), sample_rate)
 
     @classmethod
     def from_int16(cls, data: bytes | np.ndarray, sample_rate: int, channels: int = 1) -> Clip:
@@ -59,7 +59,7 @@ class Clip:
         """Linear-interpolation resample (adequate for speech going to a 16 kHz recogniser)."""
         if sample_rate == self.sample_rate or len(self.samples) == 0:
             return Clip(self.samples, sample_rate) if len(self.samples) == 0 else self
-        n = int(round(len(self.samples) * sample_rate / self.sample_rate))
+        n = round(len(self.samples) * sample_rate / self.sample_rate)
         x_old = np.arange(len(self.samples), dtype=np.float64) / self.sample_rate
         x_new = np.arange(n, dtype=np.float64) / sample_rate
         return Clip(np.interp(x_new, x_old, self.samples).astype(np.float32), sample_rate)

@@ -100,7 +100,10 @@ def run(args: argparse.Namespace) -> int:
     store = SessionStore.create(recordings_root(args.recordings), bank.name, settings)
     ui.status(f"Session {store.id}: {len(questions)} questions from '{bank.name}'. "
               f"Saving to {store.folder}")
-    run_practice(questions, source, store, ui, voice, loader)
+    result = run_practice(questions, source, store, ui, voice, loader)
+    if result.interrupted:
+        ui.warn(f"stopped; the session so far is saved in {store.folder}")
+        return 130
     return 0
 
 

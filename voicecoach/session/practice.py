@@ -41,6 +41,7 @@ class SessionResult:
     store: SessionStore
     summary: SessionSummary
     reports: list[AnswerReport] = field(default_factory=list)
+    interrupted: bool = False
 
 
 class TranscriberLoader:
@@ -91,40 +92,51 @@ def run_practice(
     latest: dict[int, AnswerReport] = {}
     index, attempt = 0, 1
     skip_next = False
-    while index < len(questions):
-        question = questions[index]
-        number = index + 1
-        if skip_next:
-            skip_next = False
-            store.add_answer(_skipped_entry(number, question))
+    interrupted = False
+    try:
+        while index < len(questions):
+            question = questions[index]
+            number = index + 1
+            if skip_next:
+                skip_next = False
+                store.add_answer(_skipped_entry(number, question))
+                index, attempt = index + 1, 1
+                continue
+            ui.show_question(number, len(questions), question, attempt)
+            voice.say(question.text)
+            audio_path = store.audio_path(number, attempt)
+            try:
+                answer = source.next_answer(audio_path)
+            except KeyboardInterrupt:
+                _keep_partial(store, number, attempt, question, audio_path)
+                raise
+            if answer is None:
+                ui.status("No more answers to use; ending the session.")
+                break
+            transcript = _transcribe(answer, transcriber, ui)
+            report = analyze_answer(transcript.text, question=question.text)
+            store.add_answer(_entry(number, attempt, question, answer, transcript, report))
+            latest[number] = report
+            ui.show_report(report, transcript.heard_speech)
+            voice.say(spoken_feedback(report, transcript.heard_speech))
+            choice = ui.ask_next()
+            if choice == "quit":
+                break
+            if choice == "retry":
+                attempt += 1
+                continue
+            skip_next = choice == "skip"
             index, attempt = index + 1, 1
-            continue
-        ui.show_question(number, len(questions), question, attempt)
-        voice.say(question.text)
-        answer = source.next_answer(store.audio_path(number, attempt))
-        if answer is None:
-            ui.status("No more answers to use; ending the session.")
-            break
-        transcript = _transcribe(answer, transcriber, ui)
-        report = analyze_answer(transcript.text, question=question.text)
-        store.add_answer(_entry(number, attempt, question, answer, transcript, report, store))
-        latest[number] = report
-        ui.show_report(report, transcript.heard_speech)
-        voice.say(spoken_feedback(report, transcript.heard_speech))
-        choice = ui.ask_next()
-        if choice == "quit":
-            break
-        if choice == "retry":
-            attempt += 1
-            continue
-        skip_next = choice == "skip"
-        index, attempt = index + 1, 1
+    except KeyboardInterrupt:
+        interrupted = True
     reports = [latest[k] for k in sorted(latest)]
     summary = summarize(reports)
+    store.data["interrupted"] = interrupted
     store.finish(summary.to_dict())
     ui.show_summary(summary, store.folder)
-    voice.say(summary.text)
-    return SessionResult(store, summary, reports)
+    if not interrupted:
+        voice.say(summary.text)
+    return SessionResult(store, summary, reports, interrupted)
 
 
 def _transcribe(answer: Answer, loader: TranscriberLoader | None, ui: PracticeUI) -> Transcript:
@@ -144,6 +156,17 @@ def _skipped_entry(number: int, question: Question) -> dict[str, Any]:
             "audio": None, "source": None, "transcript": "", "words": [], "report": None}
 
 
+def _keep_partial(
+    store: SessionStore, number: int, attempt: int, question: Question, audio_path: Path
+) -> None:
+    """Ctrl-C mid-answer: the audio so far is on disk; list it in the session, untranscribed."""
+    if audio_path.exists():
+        store.add_answer({"index": number, "attempt": attempt,
+                          "question": _question_dict(question), "skipped": False,
+                          "interrupted": True, "audio": audio_path.name, "source": "microphone",
+                          "transcript": None, "words": [], "report": None})
+
+
 def _entry(
     number: int,
     attempt: int,
@@ -151,7 +174,6 @@ def _entry(
     answer: Answer,
     transcript: Transcript,
     report: AnswerReport,
-    store: SessionStore,
 ) -> dict[str, Any]:
     audio = answer.audio_path.name if answer.audio_path else None
     return {

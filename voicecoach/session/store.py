@@ -44,7 +44,8 @@ def _private_dir(path: Path) -> None:
     try:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        raise RecordingsError(f"cannot create the recordings folder {path}: {exc.strerror}") from exc
+        reason = exc.strerror or str(exc)
+        raise RecordingsError(f"cannot create the recordings folder {path}: {reason}") from exc
     if not os.access(path, os.W_OK | os.X_OK):
         raise RecordingsError(f"the recordings folder {path} is not writable")
 
