@@ -1,0 +1,1 @@
+"""A practice session: which questions to ask (question banks), and the steps of asking them."""
