@@ -59,7 +59,7 @@ def test_audio_path_names(tmp_path: Path) -> None:
 def test_unwritable_root_is_one_clear_error(tmp_path: Path) -> None:
     locked = tmp_path / "locked"
     locked.mkdir(mode=0o500)
-    with pytest.raises(RecordingsError, match="not writable|cannot create"):
+    with pytest.raises(RecordingsError, match=r"not writable|cannot create"):
         SessionStore.create(locked / "rec", "general")
 
 

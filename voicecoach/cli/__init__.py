@@ -13,7 +13,7 @@ import sys
 
 from voicecoach.errors import VoiceCoachError
 
-COMMANDS = ["practice", "analyze", "devices", "eval"]
+COMMANDS = ["practice", "analyze", "devices", "eval", "review", "report", "progress", "play"]
 
 EPILOG = """\
 examples:
