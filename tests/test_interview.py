@@ -127,6 +127,7 @@ def test_tailored_questions_come_first_and_names_are_worked_in() -> None:
     assert personalise(bank[1], ctx).text == "Why do you want to work at Northwind Health?"
     assert len(tailor(bank, ctx, count=2)) == 2
     assert tailor(bank, InterviewContext(), count=None) == bank
+    assert tailor(bank, InterviewContext(), count=1) == bank[:1]
 
 
 def _report(checks: list[str], text: str = "An answer.", words: int = 60) -> AnswerReport:

@@ -25,6 +25,7 @@ def test_top_habits_are_the_most_frequent_and_severe() -> None:
     assert "practised 3 answers" in summary.text
     assert summary.text.endswith(summary.closing)
     assert summary.practise_next[0]["drill"] in summary.text
+    assert summary.practise_next[1]["drill"] in summary.text
 
 
 def test_clean_session_says_so_and_still_encourages() -> None:

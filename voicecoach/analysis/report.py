@@ -45,6 +45,7 @@ class AnswerReport:
     findings: checks that fired, most important first. strengths: praise, spoken-ready.
     metrics: numbers (word count, tone, and delivery figures when audio is known).
     summary: one to three spoken-ready sentences, most important point first.
+    job_terms: with a job description, {"covered": [...], "missed": [...]} for this answer.
     """
 
     transcript: str
@@ -53,6 +54,7 @@ class AnswerReport:
     strengths: list[str] = field(default_factory=list)
     metrics: dict[str, Any] = field(default_factory=dict)
     summary: str = ""
+    job_terms: dict[str, list[str]] | None = None
 
     def checks_fired(self) -> set[str]:
         return {f.check for f in self.findings}
@@ -65,4 +67,5 @@ class AnswerReport:
             "strengths": list(self.strengths),
             "metrics": dict(self.metrics),
             "summary": self.summary,
+            **({"job_terms": self.job_terms} if self.job_terms is not None else {}),
         }

@@ -13,7 +13,9 @@ import sys
 
 from voicecoach.errors import VoiceCoachError
 
-COMMANDS = ["practice", "analyze", "devices", "eval", "review", "report", "progress", "play"]
+COMMANDS = [
+    "practice", "prepare", "analyze", "review", "report", "progress", "play", "devices", "eval",
+]
 
 EPILOG = """\
 examples:

@@ -60,6 +60,15 @@ def register(sub: Any) -> None:
                    "(default: the bundled tiny.en)")
     p.add_argument("--input-device", default=None,
                    help="microphone index or name (see 'voicecoach devices')")
+    p.add_argument("--company", default="", help="the company you are interviewing with; "
+                   "questions mention it and answers are checked for specifics about it")
+    p.add_argument("--role", default="", help="the role you are interviewing for")
+    p.add_argument("--job-description", type=Path, default=None, metavar="FILE",
+                   help="a job ad as a text file: its key terms are tracked in your answers")
+    p.add_argument("--follow-ups", action=argparse.BooleanOptionalAction, default=None,
+                   help="let the interviewer ask one follow-up after an answer when the "
+                   "analysis calls for it (default: on for live sessions, off with --answers "
+                   "or piped input)")
     p.add_argument("--silence", type=float, default=2.5, metavar="SECONDS",
                    help="seconds of silence after speech that end an answer (default: 2.5)")
     p.add_argument("--max-answer", type=float, default=180.0, metavar="SECONDS",
@@ -80,31 +89,53 @@ def _positive_int(text: str) -> int:
 def run(args: argparse.Namespace) -> int:
     from voicecoach.cli.terminal import TerminalUI
     from voicecoach.errors import UsageError
+    from voicecoach.interview.tailor import tailor
     from voicecoach.session.banks import load_bank, select_questions
-    from voicecoach.session.practice import TranscriberLoader, run_practice
+    from voicecoach.session.judge import Judge, TranscriberLoader
+    from voicecoach.session.practice import Practice
     from voicecoach.session.store import SessionStore, recordings_root
 
     if args.silence <= 0 or args.max_answer <= 0:
         raise UsageError("--silence and --max-answer must be positive numbers of seconds")
     interactive = sys.stdin.isatty()
     ui = TerminalUI(interactive=interactive, color=sys.stdout.isatty())
+    context = interview_context(args)
     bank = load_bank(args.bank)
     seed = args.seed if args.seed is not None else random.randrange(1 << 30)
-    questions = select_questions(bank, count=args.count, shuffle=args.shuffle, seed=seed)
+    questions = tailor(select_questions(bank, shuffle=args.shuffle, seed=seed), context,
+                       args.count)
     source = _make_source(args, interactive)
-    voice = _make_voice(args, ui)
+    voice = make_voice(args, ui)
     loader = TranscriberLoader(args.engine, args.model) if source.needs_transcriber else None
+    follow_ups = args.follow_ups
+    if follow_ups is None:
+        follow_ups = not args.answers and interactive
     settings = {"voice": args.voice if args.speak else None, "engine": args.engine,
                 "model": args.model, "count": len(questions), "shuffle": args.shuffle,
-                "source": type(source).__name__}
+                "source": type(source).__name__, "follow_ups": follow_ups,
+                "company": context.company, "role": context.role,
+                "job_terms": list(context.job_terms)}
     store = SessionStore.create(recordings_root(args.recordings), bank.name, settings)
     ui.status(f"Session {store.id}: {len(questions)} questions from '{bank.name}'. "
               f"Saving to {store.folder}")
-    result = run_practice(questions, source, store, ui, voice, loader)
+    practice = Practice(source, store, ui, voice, Judge(loader), context, follow_ups)
+    result = practice.run(questions)
     if result.interrupted:
         ui.warn(f"stopped; the session so far is saved in {store.folder}")
         return 130
     return 0
+
+
+def interview_context(args: argparse.Namespace) -> Any:
+    """The company, role and job-description terms given on the command line."""
+    from voicecoach.interview.preparation import InterviewContext
+
+    terms: tuple[str, ...] = ()
+    if getattr(args, "job_description", None):
+        from voicecoach.interview.job_terms import extract_terms, read_job_description
+
+        terms = tuple(extract_terms(read_job_description(args.job_description)))
+    return InterviewContext(args.company.strip(), args.role.strip(), terms)
 
 
 def _make_source(args: argparse.Namespace, interactive: bool) -> Any:
@@ -122,7 +153,7 @@ def _make_source(args: argparse.Namespace, interactive: bool) -> Any:
     return MicrophoneSource(recorder)
 
 
-def _make_voice(args: argparse.Namespace, ui: Any) -> Any:
+def make_voice(args: argparse.Namespace, ui: Any) -> Any:
     from voicecoach.session.voice import Voice
 
     if not args.speak:

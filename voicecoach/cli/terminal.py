@@ -44,6 +44,11 @@ class TerminalUI:
         self._print(textwrap.fill(question.text, 88, initial_indent="  ",
                                   subsequent_indent="  "))
 
+    def show_follow_up(self, text: str) -> None:
+        self._print()
+        self._print(self._bold("Follow-up"))
+        self._print(textwrap.fill(text, 88, initial_indent="  ", subsequent_indent="  "))
+
     def status(self, message: str) -> None:
         self._print(message)
 

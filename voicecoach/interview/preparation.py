@@ -99,10 +99,8 @@ def preparation_findings(
     if vague:
         evidence, start, end = vague.group(0), vague.start(), vague.end()
         message = f"'{evidence}' could be said of any employer; nothing specific was named."
-    else:
-        start = len(answer) - len(answer.lstrip())
-        end = min(len(answer.rstrip()), start + 100)
-        evidence = answer[start:end]
+    else:  # a whole-answer finding: nothing to highlight
+        evidence, start, end = "", 0, 0
         message = "The answer names nothing specific about the company or the role."
     who = context.company or "the company"
     tip = TIPS[len(answer) % len(TIPS)].replace("the company", who, 1)

@@ -57,7 +57,7 @@ def tailor(
 ) -> list[Question]:
     """Openers about the company/role first, then the bank's questions personalised."""
     if not (context.company or context.role):
-        return questions
+        return questions[:count] if count else questions
     openers = tailored_openers(context)
     ids = {q.id for q in openers}
     rest = [personalise(q, context) for q in questions if q.id not in ids]

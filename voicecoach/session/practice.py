@@ -8,18 +8,20 @@ The speech-to-text model loads in the background while the first question is spo
 from __future__ import annotations
 
 import logging
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from voicecoach.analysis.report import AnswerReport
+from voicecoach.interview.followups import choose_follow_up
+from voicecoach.interview.preparation import InterviewContext
 from voicecoach.session.banks import Question
+from voicecoach.session.judge import Judge
 from voicecoach.session.sources import Answer, AnswerSource
 from voicecoach.session.store import SessionStore
 from voicecoach.session.summary import SessionSummary, summarize
 from voicecoach.session.voice import Voice
-from voicecoach.stt.base import Transcriber, Transcript
+from voicecoach.stt.base import Transcript
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +30,7 @@ MAX_SPOKEN_TIPS = 2
 
 class PracticeUI(Protocol):
     def show_question(self, number: int, total: int, question: Question, attempt: int) -> None: ...
+    def show_follow_up(self, text: str) -> None: ...
     def status(self, message: str) -> None: ...
     def show_report(self, report: AnswerReport, heard_speech: bool) -> None: ...
     def ask_next(self) -> str:
@@ -44,30 +47,6 @@ class SessionResult:
     interrupted: bool = False
 
 
-class TranscriberLoader:
-    """Loads the transcriber once, in a background thread, so start-up does not wait for it."""
-
-    def __init__(self, engine: str, model: str | None) -> None:
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stt-load")
-        self._future: Future[Transcriber] = self._pool.submit(self._load, engine, model)
-
-    @staticmethod
-    def _load(engine: str, model: str | None) -> Transcriber:
-        from voicecoach.stt import load_transcriber
-
-        transcriber = load_transcriber(engine, model)
-        warm = getattr(transcriber, "load", None)
-        if callable(warm):
-            warm()
-        return transcriber
-
-    def get(self) -> Transcriber:
-        try:
-            return self._future.result()
-        finally:
-            self._pool.shutdown(wait=False)
-
-
 def spoken_feedback(report: AnswerReport, heard_speech: bool = True) -> str:
     """The summary plus the top tips not already in it, ready to be read aloud."""
     if not heard_speech:
@@ -79,72 +58,106 @@ def spoken_feedback(report: AnswerReport, heard_speech: bool = True) -> str:
     return " ".join(p for p in parts if p)
 
 
-def run_practice(
-    questions: list[Question],
-    source: AnswerSource,
-    store: SessionStore,
-    ui: PracticeUI,
-    voice: Voice,
-    transcriber: TranscriberLoader | None,
-) -> SessionResult:
-    from voicecoach.analysis import analyze_answer
+@dataclass
+class Practice:
+    """One practice session's collaborators. `run(questions)` drives the interview."""
 
-    latest: dict[int, AnswerReport] = {}
-    index, attempt = 0, 1
-    skip_next = False
-    interrupted = False
-    try:
-        while index < len(questions):
-            question = questions[index]
-            number = index + 1
-            if skip_next:
-                skip_next = False
-                store.add_answer(_skipped_entry(number, question))
+    source: AnswerSource
+    store: SessionStore
+    ui: PracticeUI
+    voice: Voice
+    judge: Judge
+    context: InterviewContext = field(default_factory=InterviewContext)
+    follow_ups: bool = False
+
+    def run(self, questions: list[Question]) -> SessionResult:
+        latest: dict[int, AnswerReport] = {}
+        transcripts: list[str] = []
+        index, attempt, skip_next, interrupted = 0, 1, False, False
+        try:
+            while index < len(questions):
+                question, number = questions[index], index + 1
+                if skip_next:
+                    skip_next = False
+                    self.store.add_answer(_skipped_entry(number, question))
+                    index, attempt = index + 1, 1
+                    continue
+                self.ui.show_question(number, len(questions), question, attempt)
+                entry = self._ask(question.text, self.store.audio_path(number, attempt),
+                                  {"index": number, "attempt": attempt,
+                                   "question": _question_dict(question)})
+                if entry is None:
+                    self.ui.status("No more answers to use; ending the session.")
+                    break
+                latest[number] = entry["_report"]
+                transcripts.append(entry["transcript"] or "")
+                if self.follow_ups and entry["_heard"]:
+                    self._follow_up(entry, number, attempt, transcripts)
+                choice = self.ui.ask_next()
+                if choice == "quit":
+                    break
+                if choice == "retry":
+                    attempt += 1
+                    continue
+                skip_next = choice == "skip"
                 index, attempt = index + 1, 1
-                continue
-            ui.show_question(number, len(questions), question, attempt)
-            voice.say(question.text)
-            audio_path = store.audio_path(number, attempt)
-            try:
-                answer = source.next_answer(audio_path)
-            except KeyboardInterrupt:
-                _keep_partial(store, number, attempt, question, audio_path)
-                raise
-            if answer is None:
-                ui.status("No more answers to use; ending the session.")
-                break
-            transcript = _transcribe(answer, transcriber, ui)
-            report = analyze_answer(transcript.text, question=question.text)
-            store.add_answer(_entry(number, attempt, question, answer, transcript, report))
-            latest[number] = report
-            ui.show_report(report, transcript.heard_speech)
-            voice.say(spoken_feedback(report, transcript.heard_speech))
-            choice = ui.ask_next()
-            if choice == "quit":
-                break
-            if choice == "retry":
-                attempt += 1
-                continue
-            skip_next = choice == "skip"
-            index, attempt = index + 1, 1
-    except KeyboardInterrupt:
-        interrupted = True
-    reports = [latest[k] for k in sorted(latest)]
-    summary = summarize(reports)
-    store.data["interrupted"] = interrupted
-    store.finish(summary.to_dict())
-    ui.show_summary(summary, store.folder)
-    if not interrupted:
-        voice.say(summary.text)
-    return SessionResult(store, summary, reports, interrupted)
+        except KeyboardInterrupt:
+            interrupted = True
+        return self._finish(latest, transcripts, interrupted)
 
+    def _ask(self, text: str, audio_path: Path, base: dict[str, Any]) -> dict[str, Any] | None:
+        """Speak `text`, take one answer, judge it, save it, coach it. None = no more answers."""
+        self.voice.say(text)
+        try:
+            answer = self.source.next_answer(audio_path)
+        except KeyboardInterrupt:
+            if audio_path.exists():  # the audio so far is on disk: list it, untranscribed
+                self.store.add_answer({**base, "skipped": False, "interrupted": True,
+                                       "audio": audio_path.name, "source": "microphone",
+                                       "transcript": None, "words": [], "report": None})
+            raise
+        if answer is None:
+            return None
+        if answer.clip is not None:
+            self.ui.status("Transcribing...")
+        transcript, report = self.judge(answer, text, self.context)
+        entry = {**base, **_answer_fields(answer, transcript, report)}
+        self.store.add_answer(entry)
+        self.ui.show_report(report, transcript.heard_speech)
+        self.voice.say(spoken_feedback(report, transcript.heard_speech))
+        return {**entry, "_report": report, "_heard": transcript.heard_speech}
 
-def _transcribe(answer: Answer, loader: TranscriberLoader | None, ui: PracticeUI) -> Transcript:
-    if answer.text is not None:
-        return Transcript(text=answer.text, engine="typed")
-    assert answer.clip is not None and loader is not None
-    ui.status("Transcribing...")
-    return loader.get().transcribe(answer.clip.to_audio_data())
+    def _follow_up(
+        self, entry: dict[str, Any], number: int, attempt: int, transcripts: list[str]
+    ) -> None:
+        chosen = choose_follow_up(entry["_report"])
+        if chosen is None:
+            return
+        reason, text = chosen
+        self.ui.show_follow_up(text)
+        path = self.store.audio_path(number, attempt).with_name(f"q{number:02d}-a{attempt}-f.wav")
+        follow = self._ask(text, path, {"index": number, "attempt": attempt, "follow_up_of":
+                                        entry["question"]["id"], "reason": reason,
+                                        "question": {"id": f"{entry['question']['id']}-follow-up",
+                                                     "text": text, "category": "follow_up"}})
+        if follow is not None:
+            transcripts.append(follow["transcript"] or "")
+
+    def _finish(
+        self, latest: dict[int, AnswerReport], transcripts: list[str], interrupted: bool
+    ) -> SessionResult:
+        reports = [latest[k] for k in sorted(latest)]
+        summary = summarize(reports)
+        self.store.data["interrupted"] = interrupted
+        if self.context.job_terms:
+            from voicecoach.interview.job_terms import coverage
+
+            self.store.data["job_terms"] = coverage(list(self.context.job_terms), transcripts)
+        self.store.finish(summary.to_dict())
+        self.ui.show_summary(summary, self.store.folder)
+        if not interrupted:
+            self.voice.say(summary.text)
+        return SessionResult(self.store, summary, reports, interrupted)
 
 
 def _question_dict(question: Question) -> dict[str, Any]:
@@ -156,32 +169,10 @@ def _skipped_entry(number: int, question: Question) -> dict[str, Any]:
             "audio": None, "source": None, "transcript": "", "words": [], "report": None}
 
 
-def _keep_partial(
-    store: SessionStore, number: int, attempt: int, question: Question, audio_path: Path
-) -> None:
-    """Ctrl-C mid-answer: the audio so far is on disk; list it in the session, untranscribed."""
-    if audio_path.exists():
-        store.add_answer({"index": number, "attempt": attempt,
-                          "question": _question_dict(question), "skipped": False,
-                          "interrupted": True, "audio": audio_path.name, "source": "microphone",
-                          "transcript": None, "words": [], "report": None})
-
-
-def _entry(
-    number: int,
-    attempt: int,
-    question: Question,
-    answer: Answer,
-    transcript: Transcript,
-    report: AnswerReport,
-) -> dict[str, Any]:
-    audio = answer.audio_path.name if answer.audio_path else None
+def _answer_fields(answer: Answer, transcript: Transcript, report: AnswerReport) -> dict[str, Any]:
     return {
-        "index": number,
-        "attempt": attempt,
-        "question": _question_dict(question),
         "skipped": False,
-        "audio": audio,
+        "audio": answer.audio_path.name if answer.audio_path else None,
         "source": answer.source,
         "ended_by": answer.ended_by,
         "duration_s": round(answer.clip.duration, 3) if answer.clip is not None else None,

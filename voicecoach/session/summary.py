@@ -79,7 +79,9 @@ def _text(answered: int, went_well: list[str], practise: list[dict[str, str]], c
         parts.append("What went well: " + " ".join(_sentence(s) for s in went_well))
     if practise:
         habits_text = " and ".join(p["habit"] for p in practise)
-        parts.append(f"Next time, practise {habits_text}. Try this: {practise[0]['drill']}")
+        parts.append(f"Next time, practise {habits_text}.")
+        for n, item in enumerate(practise):
+            parts.append(f"{('Drill', 'Second drill')[n]}: {item['drill']}")
     else:
         parts.append("No habits stood out to work on: keep rehearsing to stay sharp.")
     parts.append(closing)
