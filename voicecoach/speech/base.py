@@ -17,6 +17,11 @@ class Speaker(ABC):
 
     name: str = "speaker"
 
+    def load(self) -> object:
+        """Load the engine now, so a missing engine fails early. Engines that need no loading
+        keep this no-op; calling it twice is harmless."""
+        return None
+
     @abstractmethod
     def synthesize(self, text: str) -> Clip:
         """Render `text` as audio. Raises SpeechEngineError if the engine fails."""

@@ -60,3 +60,17 @@ class Transcriber(ABC):
     @abstractmethod
     def transcribe(self, audio: sr.AudioData) -> Transcript:
         """Transcribe one answer. Silence gives `Transcript(text="")`, never invented words."""
+
+
+def audio_has_speech(audio: sr.AudioData) -> bool:
+    """Silero VAD check for engines that invent words on silence (pocketsphinx heard "dog" in
+    3 s of digital silence) or that should not be sent silence at all (Google). True when the
+    VAD is not installed, leaving the decision to the engine."""
+    from voicecoach.audio.clip import Clip
+
+    try:
+        from voicecoach.audio.vad import has_speech
+
+        return has_speech(Clip.from_audio_data(audio))
+    except ImportError:  # faster-whisper (which bundles Silero) is not installed
+        return True
