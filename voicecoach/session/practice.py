@@ -108,6 +108,8 @@ class Practice:
     def _ask(self, text: str, audio_path: Path, base: dict[str, Any]) -> dict[str, Any] | None:
         """Speak `text`, take one answer, judge it, save it, coach it. None = no more answers."""
         self.voice.say(text)
+        if self.source.live:
+            self.ui.status("Listening... answer now; a pause ends the answer (or press Enter).")
         try:
             answer = self.source.next_answer(audio_path)
         except KeyboardInterrupt:

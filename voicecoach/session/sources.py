@@ -34,6 +34,7 @@ class Answer:
 
 class AnswerSource(Protocol):
     needs_transcriber: bool
+    live: bool  # answers are spoken now, at the microphone
 
     def next_answer(self, audio_path: Path) -> Answer | None:
         """The next answer, saving its audio at `audio_path` (suffix may change); None = no more."""
@@ -43,6 +44,7 @@ class FileSource:
     """Answers from recordings the user made earlier, used in order."""
 
     needs_transcriber = True
+    live = False
 
     def __init__(self, paths: list[Path]) -> None:
         missing = [p for p in paths if not Path(p).is_file()]
@@ -64,6 +66,7 @@ class TypedSource:
     """Typed answers: one line each from standard input."""
 
     needs_transcriber = False
+    live = False
 
     def __init__(self, stdin: TextIO, prompt: TextIO | None = None) -> None:
         self.stdin = stdin
@@ -83,6 +86,7 @@ class MicrophoneSource:
     """Live answers from the microphone (see voicecoach.audio.mic)."""
 
     needs_transcriber = True
+    live = True
 
     def __init__(self, recorder: object) -> None:
         from voicecoach.audio.mic import Recorder

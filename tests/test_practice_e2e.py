@@ -1,0 +1,138 @@
+"""End to end through the real CLI: practice sessions from recorded and typed answers.
+
+Answers are synthesized with the real Piper voice and transcribed with the real bundled
+faster-whisper model; only the microphone and speakers are absent (--answers/--typed,
+--no-speak).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from voicecoach.audio.clip import Clip
+
+GOOD = (
+    "In my last role I led a team of five engineers. We rebuilt the billing system and cut "
+    "invoice errors by forty percent in six months."
+)
+BAD = (
+    "Honestly my last manager was clueless. He had no idea what he was doing and the whole "
+    "company was a joke."
+)
+
+
+def voicecoach(*args: str, stdin: str = "", env: dict[str, str] | None = None
+               ) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "voicecoach", *args],
+        input=stdin, capture_output=True, text=True, timeout=300,
+        env={**os.environ, **(env or {})},
+    )
+
+
+@pytest.fixture(scope="module")
+def recorded_answers(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    from voicecoach.speech import load_speaker
+
+    folder = tmp_path_factory.mktemp("answers")
+    speaker = load_speaker("piper")
+    good = speaker.synthesize(GOOD).save_wav(folder / "good.wav")
+    bad_clip = speaker.synthesize(BAD)
+    bad = folder / "bad.flac"
+    _write_flac(bad_clip.resampled(16000), bad)
+    return [good, bad]
+
+
+def _write_flac(clip: Clip, path: Path) -> None:
+    import av
+
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream("flac", rate=clip.sample_rate, layout="mono")
+        frame = av.AudioFrame.from_ndarray(clip.to_int16().reshape(1, -1), format="s16",
+                                           layout="mono")
+        frame.sample_rate = clip.sample_rate
+        for packet in [*stream.encode(frame), *stream.encode(None)]:
+            out.mux(packet)
+
+
+def _only_session(root: Path) -> dict:
+    folders = [p for p in root.iterdir() if p.is_dir()]
+    assert len(folders) == 1
+    return json.loads((folders[0] / "session.json").read_text()) | {"_folder": folders[0]}
+
+
+@pytest.mark.slow
+def test_practice_from_recorded_answers(recorded_answers: list[Path], tmp_path: Path) -> None:
+    rec = tmp_path / "rec"
+    proc = voicecoach("practice", "--answers", *map(str, recorded_answers), "--no-speak",
+                      "--bank", "general", "--count", "2", "--recordings", str(rec))
+    assert proc.returncode == 0, proc.stderr
+    session = _only_session(rec)
+    assert session["bank"] == "general" and session["summary"]["answered"] == 2
+    first, second = session["answers"]
+    assert first["source"] == "file" and first["audio"] == "q01-a1.wav"
+    assert second["audio"] == "q02-a1.flac"
+    for answer in (first, second):
+        assert (session["_folder"] / answer["audio"]).stat().st_size > 1000
+        assert answer["question"]["id"] and answer["question"]["text"]
+        assert answer["words"] and answer["words"][0]["start"] < answer["words"][-1]["end"]
+    assert "five engineers" in first["transcript"].lower()
+    assert "forty percent" in first["transcript"].lower() or "40%" in first["transcript"]
+    assert "manager" in second["transcript"].lower()
+    checks = {f["check"] for f in second["report"]["findings"]}
+    assert "negativity" in checks
+    assert "negativity" not in {f["check"] for f in first["report"]["findings"]}
+    assert "Saved to" in proc.stdout and str(session["_folder"]) in proc.stdout
+    assert session["summary"]["text"] in " ".join(proc.stdout.split())
+
+
+def test_practice_from_typed_answers(tmp_path: Path) -> None:
+    rec = tmp_path / "rec"
+    proc = voicecoach("practice", "--typed", "--no-speak", "--bank", "general", "--count", "3",
+                      "--recordings", str(rec), stdin=f"{GOOD}\n{BAD}\n")
+    assert proc.returncode == 0, proc.stderr
+    session = _only_session(rec)
+    # two answers were typed for three questions: the session ends when input ends
+    assert [a["transcript"] for a in session["answers"]] == [GOOD, BAD]
+    assert all(a["audio"] is None and a["source"] == "typed" for a in session["answers"])
+    assert "negativity" in {f["check"] for f in session["answers"][1]["report"]["findings"]}
+    assert session["summary"]["practise_next"][0]["check"] == "negativity"
+    assert session["ended"]
+
+
+def test_recordings_folder_from_environment(tmp_path: Path) -> None:
+    proc = voicecoach("practice", "--typed", "--no-speak", "--count", "1", stdin=GOOD + "\n",
+                      env={"VOICECOACH_RECORDINGS": str(tmp_path / "env-rec")})
+    assert proc.returncode == 0, proc.stderr
+    assert _only_session(tmp_path / "env-rec")["answers"][0]["transcript"] == GOOD
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--bank", "no-such-bank"], "no-such-bank"),
+        (["--answers", "/nonexistent/answer.wav"], "no such file"),
+        (["--count", "0"], "at least 1"),
+    ],
+)
+def test_bad_input_is_one_line(tmp_path: Path, args: list[str], message: str) -> None:
+    proc = voicecoach("practice", "--no-speak", "--recordings", str(tmp_path), *args)
+    assert proc.returncode != 0
+    assert message in proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def test_no_microphone_suggests_alternatives(tmp_path: Path) -> None:
+    # no PulseAudio server and no sound hardware on test machines: PortAudio sees no input
+    env = {"PULSE_SERVER": "unix:/nonexistent", "AUDIODEV": "null"}
+    proc = voicecoach("practice", "--no-speak", "--recordings", str(tmp_path), env=env)
+    assert proc.returncode == 1
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1 and "--typed" in lines[0] and "--answers" in lines[0]
+    assert "--input-device" in lines[0]
