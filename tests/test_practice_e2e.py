@@ -136,3 +136,44 @@ def test_no_microphone_suggests_alternatives(tmp_path: Path) -> None:
     lines = proc.stderr.strip().splitlines()
     assert len(lines) == 1 and "--typed" in lines[0] and "--answers" in lines[0]
     assert "--input-device" in lines[0]
+
+
+@pytest.mark.slow
+def test_analyze_one_recording(recorded_answers: list[Path]) -> None:
+    from voicecoach import analyze_recording
+
+    report = analyze_recording(recorded_answers[1], question="Why did you leave your last job?")
+    assert "manager" in report.transcript.lower()
+    assert "negativity" in report.checks_fired()
+    f = next(f for f in report.findings if f.check == "negativity")
+    assert report.transcript[f.start:f.end] == f.evidence
+    assert report.metrics["duration_s"] > 3
+
+    proc = voicecoach("analyze", str(recorded_answers[0]), "--json",
+                      "--question", "Tell me about a project you led.")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert "five engineers" in data["transcript"].lower()
+    assert "negativity" not in {f["check"] for f in data["findings"]}
+    readable = voicecoach("analyze", str(recorded_answers[1]))
+    assert readable.returncode == 0 and "[[" in readable.stdout  # evidence marked when piped
+
+
+def test_analyze_text_with_job_description_and_company(tmp_path: Path) -> None:
+    jd = tmp_path / "jd.txt"
+    jd.write_text("We need a forklift operator with OSHA certification, inventory control and "
+                  "cycle counting experience, and shipping and receiving with RF scanners.")
+    proc = voicecoach("analyze", "--json", "--job-description", str(jd), "--company", "Acme",
+                      "--question", "Why do you want to work at Acme?",
+                      "--text", "It's a great company. I did cycle counting for three years.")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert "cycle counting" in data["job_terms"]["covered"]
+    assert "forklift operator" in data["job_terms"]["missed"]
+    # a job term is a specific detail: the preparation check stays quiet
+    assert "preparation" not in {f["check"] for f in data["findings"]}
+    vague = voicecoach("analyze", "--json", "--company", "Acme", "--question",
+                       "Why do you want to work at Acme?", "--text", "It's a great company.")
+    findings = json.loads(vague.stdout)["findings"]
+    assert findings[0]["check"] == "preparation"  # ranked first and leads the summary
+    assert "company" in json.loads(vague.stdout)["summary"].lower()

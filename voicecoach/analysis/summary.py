@@ -6,7 +6,7 @@ topics and overselling can end an interview; fillers and length are polish).
 
 from __future__ import annotations
 
-from voicecoach.analysis.report import Finding
+from voicecoach.analysis.report import AnswerReport, Finding
 
 PRIORITY = [
     "negativity",
@@ -14,10 +14,15 @@ PRIORITY = [
     "off_limits_topic",
     "unprofessional_language",
     "overselling",
+    "preparation",
     "structure",
     "hedging",
     "filler_words",
+    "pace",
+    "pauses",
     "length",
+    "volume",
+    "monotone",
     "repetition",
 ]
 
@@ -33,6 +38,11 @@ HEADLINES = {
     "filler_words": "The main thing to work on is filler words.",
     "length": "The main thing to work on is the length of the answer.",
     "repetition": "The main thing to work on is repeating the same words.",
+    "preparation": "The main thing to fix is showing you know the company and the role.",
+    "pace": "The main thing to work on is your pace.",
+    "pauses": "The main thing to work on is the long silences.",
+    "volume": "The main thing to work on is your volume.",
+    "monotone": "The main thing to work on is putting more life in your voice.",
 }
 
 
@@ -66,6 +76,15 @@ def _good_news(findings: list[Finding], strengths: list[str]) -> str:
     if not clean:
         return "Every one of these is fixable with a little practice."
     return f"On the plus side, {' and '.join(clean)}."
+
+
+def refresh(report: AnswerReport) -> AnswerReport:
+    """Re-rank and re-summarise a report after later stages (interview context, delivery from
+    audio) added findings, so the summary still leads with the most important point."""
+    report.findings = rank(report.findings)
+    n_words = int(report.metrics.get("word_count", len(report.transcript.split())))
+    report.summary = summarize(report.findings, report.strengths, n_words)
+    return report
 
 
 def summarize(findings: list[Finding], strengths: list[str], n_words: int) -> str:

@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+from voicecoach.cli.practice import interview_context
 from voicecoach.errors import UsageError
 
 EXAMPLES = """\
@@ -35,6 +36,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--model", default=None,
                    help="speech-to-text model for FILE (default: the engine's default)")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--company", default="", help="the company the answer is for: answers to "
+                   "company questions are checked for specifics about it")
+    p.add_argument("--role", default="", help="the role the answer is for")
+    p.add_argument("--job-description", type=Path, default=None, metavar="FILE",
+                   help="a job ad as a text file: reports which of its key terms were covered")
     p.set_defaults(run=run)
 
 
@@ -57,6 +63,11 @@ def run(args: argparse.Namespace) -> int:
         report = analyze_answer(_read_text(args.text), question=args.question)
     else:
         raise UsageError('nothing to analyse: give an audio FILE or --text "..." (or --text -)')
+    context = interview_context(args)
+    if context.known or args.question:
+        from voicecoach.session.judge import add_context
+
+        add_context(report, args.question or "", context)
     if args.json:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     else:

@@ -64,7 +64,12 @@ class Judge:
 
 def add_context(report: AnswerReport, question: str, context: InterviewContext) -> None:
     """Add the preparation check and job-description term coverage to a report."""
-    report.findings.extend(preparation_findings(report.transcript, question, context))
+    from voicecoach.analysis.summary import refresh
+
+    extra = preparation_findings(report.transcript, question, context)
+    if extra:
+        report.findings.extend(extra)
+        refresh(report)
     if context.job_terms:
         from voicecoach.interview.job_terms import coverage
 
