@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from voicecoach.audio.clip import STT_RATE, Clip
-from voicecoach.delivery.verbatim import CANDIDATES, verbatim_decode
+from voicecoach.stt.verbatim import CANDIDATES, verbatim_decode
 from voicecoach.stt.wer import word_errors
 
 REPO_ROOT = Path(__file__).resolve().parents[1]

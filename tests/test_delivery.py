@@ -22,7 +22,7 @@ from voicecoach.delivery import (
     spoken_delivery_sentence,
 )
 from voicecoach.delivery.metrics import count_fillers
-from voicecoach.delivery.verbatim import verbatim_decode
+from voicecoach.stt.verbatim import verbatim_decode
 from voicecoach.stt.base import Transcript, Word
 
 SENTENCES = [
@@ -145,7 +145,7 @@ def test_normal_recording_fires_no_delivery_problem(normal: tuple[Clip, Transcri
     assert report.checks_fired().isdisjoint({"pace", "pauses", "volume", "monotone", "length"})
     assert 110 <= report.metrics["wpm"] <= 165
     assert report.metrics["pitch_spread_semitones"] >= 3.5
-    assert report.summary == "Good answer."
+    assert report.summary.startswith("This answer works well")  # nothing about delivery
 
 
 @pytest.mark.slow
@@ -253,7 +253,7 @@ def test_audio_findings_replace_text_findings() -> None:
     assert len(length) == 1 and length[0].detail["source"] == "audio"
     fillers = [f for f in out.findings if f.check == "filler_words"]
     assert fillers and text[fillers[0].start:fillers[0].end] == fillers[0].evidence == "Um"
-    assert out.strengths == [] and out.summary.endswith("Short.")
+    assert out.strengths == [] and "filler" in out.summary.lower()
     assert out.metrics["filler_count"] == 4
 
 

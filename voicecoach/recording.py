@@ -8,10 +8,9 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from voicecoach.analysis import analyze_answer
 from voicecoach.analysis.report import AnswerReport
 from voicecoach.audio.clip import Clip
-from voicecoach.stt.base import Transcriber, Transcript
+from voicecoach.stt.base import Transcriber
 
 
 @cache
@@ -21,23 +20,17 @@ def _transcriber(engine: str, model: str | None) -> Transcriber:
     return load_transcriber(engine, model)
 
 
-def transcribe_file(
-    path: str | Path, model: str | None = None, engine: str = "whisper"
-) -> Transcript:
-    """Transcribe an audio file (any format PyAV reads). The model loads once per process."""
-    clip = Clip.load(path)
-    return _transcriber(engine, model).transcribe(clip.to_audio_data())
-
-
 def analyze_recording(
     path: str | Path,
     question: str | None = None,
     model: str | None = None,
     engine: str = "whisper",
 ) -> AnswerReport:
-    """Transcribe `path` and analyse it; the report's `transcript` holds what was heard and
-    `metrics` gains `duration_s`."""
-    transcript = transcribe_file(path, model=model, engine=engine)
-    report = analyze_answer(transcript.text, question=question)
-    report.metrics["duration_s"] = round(transcript.duration, 3)
-    return report
+    """Transcribe `path` and analyse it: the report's `transcript` holds what was heard, and
+    the delivery metrics and checks (pace, pauses, fillers, volume, monotone, length in
+    seconds) join the text checks."""
+    from voicecoach.session.judge import judge_transcript
+
+    clip = Clip.load(path)
+    transcript = _transcriber(engine, model).transcribe(clip.to_audio_data())
+    return judge_transcript(transcript, clip, question)

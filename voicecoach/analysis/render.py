@@ -56,6 +56,14 @@ def _metrics_line(report: AnswerReport) -> str:
     parts = [f"{m.get('word_count', 0)} words"]
     if "duration_s" in m:
         parts.append(f"{m['duration_s']:.0f} s")
+    if m.get("wpm"):
+        parts.append(f"{m['wpm']:.0f} wpm")
+    if m.get("pause_count"):
+        parts.append(f"pauses over 2 s: {m['pause_count']} (longest {m['longest_pause_s']:.1f} s)")
+    if m.get("rms_dbfs") is not None:
+        parts.append(f"level {m['rms_dbfs']:.0f} dBFS")
+    if m.get("pitch_spread_semitones") is not None:
+        parts.append(f"pitch range {m['pitch_spread_semitones']:.1f} st")
     rate = m.get("fillers_per_100_words", 0)
     parts.append(f"fillers {m.get('filler_count', 0)} ({rate}/100 words)")
     parts.append(f"hedges {m.get('hedge_count', 0)}")

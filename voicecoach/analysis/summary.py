@@ -39,10 +39,12 @@ HEADLINES = {
     "length": "The main thing to work on is the length of the answer.",
     "repetition": "The main thing to work on is repeating the same words.",
     "preparation": "The main thing to fix is showing you know the company and the role.",
-    "pace": "The main thing to work on is your pace.",
-    "pauses": "The main thing to work on is the long silences.",
-    "volume": "The main thing to work on is your volume.",
-    "monotone": "The main thing to work on is putting more life in your voice.",
+    # delivery findings' messages already say what was measured ("You spoke at about 190
+    # words a minute..."), which is the most useful thing to hear first
+    "pace": "{message}",
+    "pauses": "{message}",
+    "volume": "{message}",
+    "monotone": "{message}",
 }
 
 
@@ -96,6 +98,6 @@ def summarize(findings: list[Finding], strengths: list[str], n_words: int) -> st
         return f"This answer works well. {good}"
     top = findings[0]
     head = HEADLINES.get(top.check, "There is one thing to work on.").format(
-        topic=top.detail.get("topic", "views")
+        topic=top.detail.get("topic", "views"), message=top.message
     )
     return " ".join([head, _first_sentence(top.tip), _good_news(findings, strengths)])

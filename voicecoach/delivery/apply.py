@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from voicecoach.analysis.report import AnswerReport
+from voicecoach.analysis.summary import refresh
 from voicecoach.audio.clip import Clip
 from voicecoach.delivery.checks import DELIVERY_CHECKS, delivery_findings
 from voicecoach.delivery.metrics import delivery_metrics, spoken_words
@@ -40,14 +41,9 @@ def apply_delivery(report: AnswerReport, clip: Clip, transcript: Transcript) -> 
     metrics = delivery_metrics(clip, transcript.words, text)
     audio = delivery_findings(metrics, text)
     kept = [f for f in report.findings if f.check not in DELIVERY_CHECKS]
-    findings = sorted(kept + audio, key=lambda f: f.severity != "problem")
     fired = {f.check for f in audio}
     strengths = [s for s in report.strengths
                  if not any(c in fired and word in s.lower() for c, word in _CONTRADICTED.items())]
-    summary = report.summary
-    if audio:
-        clause = audio[0].message
-        summary = f"{clause} {summary}".strip()
-    return replace(report, findings=findings, strengths=strengths,
-                   metrics=dict(report.metrics) | {"heard_speech": True} | metrics,
-                   summary=summary)
+    merged = replace(report, findings=kept + audio, strengths=strengths,
+                     metrics=dict(report.metrics) | {"heard_speech": True} | metrics)
+    return refresh(merged)  # re-rank so the summary leads with the most important point

@@ -9,6 +9,7 @@ from __future__ import annotations
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from voicecoach.analysis.report import AnswerReport
+from voicecoach.audio.clip import Clip
 from voicecoach.interview.preparation import InterviewContext, preparation_findings
 from voicecoach.session.sources import Answer
 from voicecoach.stt.base import Transcriber, Transcript
@@ -54,12 +55,25 @@ class Judge:
     def __call__(
         self, answer: Answer, question: str, context: InterviewContext
     ) -> tuple[Transcript, AnswerReport]:
-        from voicecoach.analysis import analyze_answer
-
         transcript = self.transcribe(answer)
-        report = analyze_answer(transcript.text, question=question)
+        report = judge_transcript(transcript, answer.clip, question)
         add_context(report, question, context)
         return transcript, report
+
+
+def judge_transcript(
+    transcript: Transcript, clip: Clip | None, question: str | None
+) -> AnswerReport:
+    """Analyse the words; with audio, add delivery (pace, pauses, fillers, volume, monotone)."""
+    from voicecoach.analysis import analyze_answer
+
+    if clip is None:
+        return analyze_answer(transcript.text, question=question)
+    from voicecoach.delivery import apply_delivery
+
+    report = analyze_answer(transcript.text, question=question,
+                            metrics={"duration_s": round(clip.duration, 2)})
+    return apply_delivery(report, clip, transcript)
 
 
 def add_context(report: AnswerReport, question: str, context: InterviewContext) -> None:

@@ -52,6 +52,10 @@ def spoken_feedback(report: AnswerReport, heard_speech: bool = True) -> str:
     if not heard_speech:
         return "I didn't hear an answer that time."
     parts = [report.summary.strip()]
+    if report.metrics.get("wpm"):
+        from voicecoach.delivery import spoken_delivery_sentence
+
+        parts.append(spoken_delivery_sentence(report.metrics))
     for finding in report.findings[:MAX_SPOKEN_TIPS]:
         if finding.tip and finding.tip not in report.summary:
             parts.append(finding.tip.strip())
