@@ -22,8 +22,8 @@ from voicecoach.delivery import (
     spoken_delivery_sentence,
 )
 from voicecoach.delivery.metrics import count_fillers
-from voicecoach.stt.verbatim import verbatim_decode
 from voicecoach.stt.base import Transcript, Word
+from voicecoach.stt.verbatim import verbatim_decode
 
 SENTENCES = [
     "In my last job I looked after the billing system for a small online shop.",
