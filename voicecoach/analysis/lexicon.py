@@ -6,10 +6,13 @@ one place to review what VoiceCoach listens for and where each threshold comes f
 
 from __future__ import annotations
 
+import importlib.util
+import logging
 import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -17,6 +20,7 @@ import yaml
 from voicecoach.analysis.config import TOPICS, AnalysisConfig
 
 FLAGS = re.IGNORECASE | re.UNICODE
+log = logging.getLogger(__name__)
 
 
 @cache
@@ -40,6 +44,39 @@ def phrase_pattern(phrase: str) -> str:
     return r"[\s,]+".join(words)
 
 
+def targets_regex(patterns: list[str]) -> re.Pattern[str]:
+    """Like `words_regex`, but a possessive ending ("the manager's", "PI's") still matches."""
+    body = "|".join(f"(?:{p})" for p in patterns) or r"(?!x)x"
+    return re.compile(rf"(?<![\w'])(?:{body})(?:'s|s'|')?(?![\w'])", FLAGS)
+
+
+@cache
+def vader_words(max_valence: float) -> frozenset[str]:
+    """Single words rated at or below `max_valence` in VADER's lexicon (vader_lexicon.txt).
+
+    The file is read as text from the installed vaderSentiment package, without importing it;
+    an absent package gives an empty set (the curated lists still apply).
+    """
+    spec = importlib.util.find_spec("vaderSentiment")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / "vader_lexicon.txt"
+    words = set()
+    try:
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            parts = line.split("\t")
+            if len(parts) < 2 or not parts[0].isalpha():
+                continue
+            try:
+                if float(parts[1]) <= max_valence:
+                    words.add(parts[0].lower())
+            except ValueError:
+                continue
+    except OSError:
+        log.warning("VADER lexicon unreadable at %s; using curated words only", path)
+    return frozenset(words)
+
+
 @dataclass(frozen=True)
 class Lexicon:
     """Compiled patterns for every check."""
@@ -59,7 +96,18 @@ class Lexicon:
     neg_pronouns: frozenset[str]
     neg_disparaging_re: re.Pattern[str]
     neg_venting_re: re.Pattern[str]
+    neg_eval_words: frozenset[str]
+    neg_link_words: frozenset[str]
+    neg_sarcasm_re: re.Pattern[str]
+    neg_frames_re: re.Pattern[str]
+    neg_contrast_re: re.Pattern[str]
+    neg_scope_words: int
+    neg_workplace_re: re.Pattern[str]
+    neg_copulas: frozenset[str]
+    neg_intensifiers: frozenset[str]
     off_limits_res: dict[str, re.Pattern[str]]
+    political_terms_re: re.Pattern[str]
+    political_opinion_re: re.Pattern[str]
     questions: dict[str, re.Pattern[str]]
     structure: dict[str, re.Pattern[str]]
     length: dict[str, int]
@@ -101,11 +149,25 @@ def _build(key: tuple) -> Lexicon:
         oversell_negators=tuple(ovs["negators"]),
         unpro=unp,
         unpro_res=unpro_res,
-        neg_target_re=words_regex(neg["targets"]),
+        neg_target_re=targets_regex([*neg["targets"], *neg["roles"]]),
         neg_pronouns=frozenset(neg["pronouns"]),
         neg_disparaging_re=words_regex(neg["disparaging"]),
         neg_venting_re=words_regex(neg["venting"]),
+        neg_eval_words=frozenset(
+            w for w in vader_words(float(neg["vader_max_valence"])) | set(neg["evaluative_extra"])
+            if w not in set(neg["vader_exclude"])
+        ),
+        neg_link_words=frozenset(neg["link_words"]),
+        neg_sarcasm_re=words_regex(neg["sarcasm"]),
+        neg_frames_re=words_regex(neg["frames"]),
+        neg_contrast_re=words_regex(neg["contrast"]),
+        neg_scope_words=int(neg["scope_words"]),
+        neg_workplace_re=re.compile(neg["workplace_ref"], FLAGS),
+        neg_copulas=frozenset(neg["copulas"]),
+        neg_intensifiers=frozenset(neg["intensifiers"]),
         off_limits_res=off_res,
+        political_terms_re=re.compile(off["political_terms"], FLAGS),
+        political_opinion_re=re.compile(off["opinion"], FLAGS),
         questions={k: re.compile(v, FLAGS) for k, v in ques.items()},
         structure={k: re.compile(v, FLAGS) for k, v in struct.items()},
         length=load_data("length"),

@@ -23,9 +23,17 @@ def _comma_after(norm: str, end: int) -> bool:
 
 
 def _like_is_filler(ctx: Context, m: re.Match[str]) -> bool:
-    rules = ctx.lex.fillers["like"]
-    before = (preceding_words(ctx.norm, m.start(), 1) or [""])[-1]
+    top = ctx.lex.fillers
+    rules = top["like"]
+    prev2 = preceding_words(ctx.norm, m.start(), 2)
+    before = (prev2 or [""])[-1]
     nxt = next_word(ctx.norm, m.end())
+    number_next = nxt in top["like_number_next"] or nxt[:1].isdigit()
+    if number_next and before not in rules["before_verb_use"]:
+        return True
+    if (len(prev2) == 2 and prev2[0] in top["like_quotative_subjects"]
+            and before in top["like_quotative_be"]):
+        return True
     if _comma_after(ctx.norm, m.end()):
         return before not in rules["before_verb_use"] or _comma_before(ctx.norm, m.start())
     if _comma_before(ctx.norm, m.start()):
@@ -40,6 +48,8 @@ def _you_know_is_filler(ctx: Context, m: re.Match[str]) -> bool:
     before = (preceding_words(ctx.norm, m.start(), 1) or [""])[-1]
     if before in rules["not_after"]:
         return False
+    if before in ctx.lex.fillers["like"]["after_be"]:
+        return True
     if _comma_before(ctx.norm, m.start()) or _comma_after(ctx.norm, m.end()):
         return True
     return next_word(ctx.norm, m.end()) not in rules["not_before"]

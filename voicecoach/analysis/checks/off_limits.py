@@ -3,6 +3,9 @@
 Patterns need a personal stance (first person, an opinion about a political actor, a practice),
 so work-domain words such as election software or a church renovation stay quiet (guidance.md
 section 4; data/off_limits.yaml; users can add phrases per topic in their config file).
+Politics has a second, clause-level mechanism: a political term (an office holder, a party, a
+hot-button issue) and an opinion word (stance verb, insult, irony, grievance) in the same
+sentence window.
 """
 
 from __future__ import annotations
@@ -19,8 +22,22 @@ def topic_spans(ctx: Context) -> dict[str, list[tuple[int, int]]]:
             for m in ctx.lex.off_limits_res[topic].finditer(ctx.norm)
             if m.end() > m.start()
         ]
+        if topic == "politics":
+            spans += _political_opinions(ctx)
         if spans:
-            out[topic] = spans
+            out[topic] = sorted(spans)
+    return out
+
+
+def _political_opinions(ctx: Context) -> list[tuple[int, int]]:
+    out = []
+    for m in ctx.lex.political_terms_re.finditer(ctx.norm):
+        sent = ctx.sentence_at(m.start())
+        if sent is None:
+            continue
+        lo, hi = sent.start, max(sent.end, m.end())
+        if ctx.lex.political_opinion_re.search(ctx.norm, lo, hi):
+            out.append((m.start(), m.end()))
     return out
 
 
