@@ -34,7 +34,8 @@ SENTENCES = [
 TEXT = " ".join(SENTENCES)
 N_WORDS = len(TEXT.split())
 FILLERED = ("So, um, I worked on the billing team for, uh, three years. Um, the main thing I "
-            "learned was, uh, how to talk to customers when something breaks.")
+            "learned was, uh, how to talk to customers when something breaks. Um, and, uh, I "
+            "kept them calm.")
 
 
 # --- helpers -----------------------------------------------------------------------------------
@@ -230,7 +231,7 @@ def test_verbatim_decode_keeps_spoken_fillers(speak: Any, transcribe: Any) -> No
     plain = count_fillers(transcribe(clip).text)
     verbatim = transcribe(clip, verbatim=True)
     found = sum(count_fillers(verbatim.text).values())
-    assert found >= 3 > sum(plain.values())  # 4 spoken; tiny.en without the prompt drops them
+    assert found >= 4 > sum(plain.values())  # 6 spoken; tiny.en without the prompt drops them
     report = analyse(clip, verbatim)
     assert "filler_words" in report.checks_fired()
 

@@ -100,3 +100,14 @@ def test_word_errors_counts():
     assert (errs.substitutions, errs.deletions, errs.insertions) == (1, 1, 1)
     assert errs.reference_words == 7
     assert wer("", "") == 0.0 and wer("", "hello") == 1.0
+
+
+def test_prompt_echo_is_recognised() -> None:
+    from voicecoach.stt.whisper import echoes_prompt
+
+    prompt = "So, um, I think, uh, we did it."
+    assert echoes_prompt("So, uh, we did it.", prompt)
+    assert echoes_prompt(" uh, uh, we did it", prompt)
+    assert not echoes_prompt("So we shipped it.", prompt)  # a real ending
+    assert not echoes_prompt("Um.", prompt)  # a lone filler is left to the filler checks
+    assert not echoes_prompt("So, uh, we did it.", "")

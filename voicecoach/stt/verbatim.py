@@ -64,4 +64,7 @@ CANDIDATES: dict[str, dict[str, Any]] = {
     "hotwords_lower": {"hotwords": "um uh"},
     "hotwords_list": {"hotwords": "Um, uh, hmm, er, ah."},
     "hotwords_sentence": VERBATIM_DECODE,
+    "hotwords_openai": {
+        "hotwords": "Umm, let me think like, hmm... Okay, here's what I'm, like, thinking."
+    },
 }

@@ -18,6 +18,7 @@ CTranslate2 Whisper model folder.
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -148,6 +149,10 @@ class WhisperTranscriber(Transcriber):
             segments = list(segments)  # decoding happens while iterating
         except Exception as exc:
             raise TranscriberError(f"whisper failed: {exc}".splitlines()[0]) from exc
+        prompt = str(options.get("hotwords") or options.get("initial_prompt") or "")
+        while segments and echoes_prompt(segments[-1].text, prompt):
+            logger.debug("dropped a final segment that repeats the prompt: %r", segments[-1].text)
+            segments.pop()
         words = [
             Word(w.word.strip(), round(float(w.start), 3), round(float(w.end), 3),
                  round(float(w.probability), 4))
@@ -157,3 +162,15 @@ class WhisperTranscriber(Transcriber):
         ]
         text = " ".join(seg.text.strip() for seg in segments if seg.text.strip())
         return Transcript(text=text, words=words, duration=clip.duration, engine=self.name)
+
+
+def _plain_words(text: str) -> list[str]:
+    return re.findall(r"[a-z']+", text.lower())
+
+
+def echoes_prompt(text: str, prompt: str) -> bool:
+    """True when `text` only repeats words of the decoding prompt ("So, uh, we did it." after
+    the prompt "So, um, I think, uh, we did it."): the decoder sometimes continues the prompt
+    into the silence after the last word (measured with benchmarks/fillers.py)."""
+    words = _plain_words(text)
+    return len(words) >= 2 and bool(prompt) and set(words) <= set(_plain_words(prompt))
