@@ -4,4 +4,5 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 .venv/bin/ruff check voicecoach tests benchmarks
+scripts/offline-check.sh  # the CLI with no network at all (unshare -n); skips where not permitted
 exec .venv/bin/python -m pytest "$@"

@@ -7,6 +7,13 @@ bug and is shown as a traceback only with `--debug`.
 
 from __future__ import annotations
 
+import errno
+
+#: OSError numbers that are the machine's state, not a bug: a full disk, a read-only or
+#: forbidden folder. `voicecoach.cli` shows these as one line like domain errors.
+ENVIRONMENT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EACCES, errno.EPERM,
+                                errno.EROFS})
+
 
 class VoiceCoachError(Exception):
     """A problem the user can act on. `str(error)` is the one line to show."""
@@ -42,3 +49,18 @@ class TranscriberError(VoiceCoachError):
 
 class RecordingsError(VoiceCoachError):
     """The recordings folder cannot be written, or a session id is invalid or unknown."""
+
+
+def os_reason(exc: OSError) -> str:
+    """An OSError in a few words for a one-line message ("the disk is full" for ENOSPC)."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "the disk is full"
+    return exc.strerror or str(exc)
+
+
+def os_error_line(exc: OSError) -> str:
+    """One line for an OSError that escaped to the CLI: what failed, on which file, why."""
+    target = exc.filename2 if exc.filename2 is not None else exc.filename
+    where = f" ({target})" if target is not None else ""
+    hint = "; free some space and try again" if exc.errno in (errno.ENOSPC, errno.EDQUOT) else ""
+    return f"{os_reason(exc)}{where}{hint}"

@@ -3,10 +3,17 @@
 Captures 16 kHz mono through sounddevice, writes the audio to disk as it arrives (so a crash
 loses nothing already said), shows a live level meter, and ends the answer on a stretch of silence
 after speech, on Enter, or at a hard cap. Returns the answer as a `Clip`.
+
+Failures are one-line errors that say where the audio so far is: a device that cannot be opened
+or is busy, a device that stops sending audio mid-answer (sounddevice reports nothing then; a
+stall of STALL_S is the sign), and a disk that fills up or a folder that cannot be written.
+The WAV header is patched by `wave` on every write, so the file on disk is complete up to the
+last block even if the process is killed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 import queue
@@ -17,6 +24,7 @@ import wave
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import TextIO
 
 import numpy as np
@@ -24,12 +32,13 @@ import numpy as np
 from voicecoach.audio.clip import STT_RATE, Clip
 from voicecoach.audio.devices import resolve_input, sounddevice
 from voicecoach.audio.vad import EndOfSpeechDetector
-from voicecoach.errors import AudioDeviceError
+from voicecoach.errors import AudioDeviceError, RecordingsError, os_reason
 
 log = logging.getLogger(__name__)
 
 BLOCK_S = 0.05  # 50 ms blocks: fine-grained enough for the meter and the silence timer
 STALL_S = 2.0  # no audio for this long means the device went away (sounddevice reports no error)
+BUSY = ("-9985", "-9993", "unavailable", "busy")  # PortAudio's paDeviceUnavailable and friends
 
 
 @dataclass
@@ -82,22 +91,14 @@ class Recorder:
         def callback(indata: np.ndarray, frames: int, t: object, status: object) -> None:
             blocks.put(indata[:, 0].copy())
 
-        with wave.open(str(path), "wb") as out:
-            out.setnchannels(1)
-            out.setsampwidth(2)
-            out.setframerate(STT_RATE)
+        out = _create_wav(path)
+        try:
             try:
-                stream = sd.InputStream(
-                    samplerate=STT_RATE,
-                    channels=1,
-                    dtype="float32",
-                    blocksize=int(STT_RATE * BLOCK_S),
-                    device=self.device,
-                    callback=callback,
-                )
-                stream.start()
-            except sd.PortAudioError as exc:
-                raise AudioDeviceError(f"cannot open the microphone: {exc}") from exc
+                stream = self._open(sd, callback)
+            except AudioDeviceError:
+                out.close()
+                path.unlink(missing_ok=True)  # nothing was recorded: leave no empty file
+                raise
             try:
                 while True:
                     try:
@@ -106,7 +107,13 @@ class Recorder:
                         ended_by = "device_lost"
                         break
                     collected.append(block)
-                    out.writeframes((np.clip(block, -1, 1) * 32767).astype("<i2").tobytes())
+                    try:
+                        out.writeframes((np.clip(block, -1, 1) * 32767).astype("<i2").tobytes())
+                    except OSError as exc:
+                        raise RecordingsError(
+                            f"cannot go on recording: {os_reason(exc)}; what was recorded is "
+                            f"saved in {path}"
+                        ) from exc
                     if on_block:
                         on_block(block)
                     state = detector.feed(block)
@@ -125,9 +132,12 @@ class Recorder:
                         ended_by = "no_speech"
                         break
             finally:
-                stream.stop()
-                stream.close()
+                self._close(sd, stream)
                 self._clear_meter()
+        finally:
+            # on a full disk the final header patch fails too; every earlier write patched it
+            with contextlib.suppress(OSError):
+                out.close()
         samples = np.concatenate(collected) if collected else np.zeros(0, np.float32)
         clip = Clip(samples.astype(np.float32), STT_RATE)
         if ended_by == "device_lost":
@@ -135,6 +145,36 @@ class Recorder:
                 f"the microphone stopped sending audio; what was recorded is saved in {path}"
             )
         return Recording(clip, ended_by, path)
+
+    def _open(self, sd: ModuleType, callback: Callable[..., None]) -> object:
+        try:
+            stream = sd.InputStream(
+                samplerate=STT_RATE,
+                channels=1,
+                dtype="float32",
+                blocksize=int(STT_RATE * BLOCK_S),
+                device=self.device,
+                callback=callback,
+            )
+            stream.start()
+        except sd.PortAudioError as exc:
+            text = str(exc)
+            if any(mark in text.lower() for mark in BUSY):
+                raise AudioDeviceError(
+                    f"the microphone is busy or unavailable (another program may be using it; "
+                    f"{text}); close it and retry, or pick another with --input-device"
+                ) from exc
+            raise AudioDeviceError(f"cannot open the microphone: {text}") from exc
+        return stream
+
+    @staticmethod
+    def _close(sd: ModuleType, stream: object) -> None:
+        """Stop the stream; a device that already vanished may fail here, which changes nothing."""
+        try:
+            stream.stop()  # type: ignore[attr-defined]
+            stream.close()  # type: ignore[attr-defined]
+        except sd.PortAudioError as exc:
+            log.debug("closing the input stream failed: %s", exc)
 
     def _enter_pressed(self) -> bool:
         if self.stdin is None:
@@ -166,6 +206,17 @@ class Recorder:
         if self.meter is not None:
             self.meter.write("\r" + " " * 72 + "\r")
             self.meter.flush()
+
+
+def _create_wav(path: Path) -> wave.Wave_write:
+    try:
+        out = wave.open(str(path), "wb")  # noqa: SIM115 - closed in record()'s finally
+    except OSError as exc:
+        raise RecordingsError(f"cannot save the answer to {path}: {os_reason(exc)}") from exc
+    out.setnchannels(1)
+    out.setsampwidth(2)
+    out.setframerate(STT_RATE)
+    return out
 
 
 def default_meter_stream() -> TextIO | None:

@@ -11,10 +11,12 @@ import importlib
 import logging
 import sys
 
-from voicecoach.errors import VoiceCoachError
+from voicecoach.errors import ENVIRONMENT_ERRNOS, VoiceCoachError, os_error_line
 
 COMMANDS = [
     "practice", "prepare", "analyze", "review", "report", "progress", "play", "devices", "eval",
+    "bench",
+    "forget",
 ]
 
 EPILOG = """\
@@ -25,6 +27,10 @@ examples:
   voicecoach practice --answers a.wav b.flac  use answers you recorded earlier
   voicecoach analyze --text "I guess I'm kind of a team player"
   voicecoach analyze answer.wav --question "Why did you leave?"
+  voicecoach practice --company "Northwind Health" --role "charge nurse" --job-description ad.txt
+  voicecoach review latest                    read your last session again
+  voicecoach report latest -o session.html    a page to keep or share (works offline)
+  voicecoach progress                         your habits across sessions
   voicecoach devices                          list microphones and speakers
 
 Sessions are saved under ./recordings (or $VOICECOACH_RECORDINGS). Everything runs offline.
@@ -69,6 +75,14 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:
+        # A full disk or a forbidden/read-only folder met where no domain error wraps it (e.g.
+        # copying an answer file): the machine's state, not a bug, so one line. Other OSErrors
+        # stay tracebacks.
+        if args.debug or exc.errno not in ENVIRONMENT_ERRNOS:
+            raise
+        print(f"voicecoach: {os_error_line(exc)}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover

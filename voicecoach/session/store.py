@@ -25,7 +25,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from voicecoach.errors import RecordingsError
+from voicecoach.errors import RecordingsError, os_reason
 
 FORMAT_VERSION = 1
 SESSION_FILE = "session.json"
@@ -44,24 +44,31 @@ def _private_dir(path: Path) -> None:
     try:
         path.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise RecordingsError(f"cannot create the recordings folder {path}: {reason}") from exc
+        raise RecordingsError(
+            f"cannot create the recordings folder {path}: {os_reason(exc)}"
+        ) from exc
     if not os.access(path, os.W_OK | os.X_OK):
         raise RecordingsError(f"the recordings folder {path} is not writable")
 
 
 def write_json_atomic(path: Path, data: Any) -> None:
-    """Write JSON so that `path` is always either the old or the new complete file."""
-    fd, tmp = tempfile.mkstemp(prefix=".session-", suffix=".tmp", dir=path.parent)
+    """Write JSON so that `path` is always either the old or the new complete file.
+
+    Any OSError (a full disk, a folder made read-only) becomes a one-line RecordingsError and
+    leaves the old file and no temporary file behind.
+    """
+    tmp: str | None = None
     try:
+        fd, tmp = tempfile.mkstemp(prefix=".session-", suffix=".tmp", dir=path.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh, indent=2, ensure_ascii=False)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise RecordingsError(f"cannot save {path}: {exc.strerror or exc}") from exc
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        raise RecordingsError(f"cannot save {path}: {os_reason(exc)}") from exc
 
 
 class SessionStore:
@@ -95,7 +102,7 @@ class SessionStore:
             except FileExistsError:
                 continue
             except OSError as exc:
-                raise RecordingsError(f"cannot create {folder}: {exc.strerror}") from exc
+                raise RecordingsError(f"cannot create {folder}: {os_reason(exc)}") from exc
         else:  # pragma: no cover - a thousand sessions in one second
             raise RecordingsError(f"cannot find a free session folder under {root}")
         data = {
