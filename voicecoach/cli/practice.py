@@ -111,9 +111,9 @@ def run(args: argparse.Namespace) -> int:
     seed = args.seed if args.seed is not None else random.randrange(1 << 30)
     questions = tailor(select_questions(bank, shuffle=args.shuffle, seed=seed), context,
                        args.count)
-    source = _make_source(args, interactive)
+    loader = None if args.typed else TranscriberLoader(args.engine, args.model)
+    source = _make_source(args, interactive, loader)
     voice = make_voice(args, ui)
-    loader = TranscriberLoader(args.engine, args.model) if source.needs_transcriber else None
     follow_ups = args.follow_ups
     if follow_ups is None:
         follow_ups = not args.answers and interactive
@@ -145,7 +145,7 @@ def interview_context(args: argparse.Namespace) -> Any:
     return InterviewContext(args.company.strip(), args.role.strip(), terms)
 
 
-def _make_source(args: argparse.Namespace, interactive: bool) -> Any:
+def _make_source(args: argparse.Namespace, interactive: bool, loader: Any) -> Any:
     from voicecoach.session.sources import FileSource, MicrophoneSource, TypedSource
 
     if args.answers:
@@ -157,7 +157,10 @@ def _make_source(args: argparse.Namespace, interactive: bool) -> Any:
     settings = RecordSettings(silence_s=args.silence, max_s=args.max_answer)
     recorder = Recorder(args.input_device, settings, meter=default_meter_stream(),
                         stdin=sys.stdin if interactive else None)
-    return MicrophoneSource(recorder)
+    # transcribe while the candidate speaks (whisper only: online engines would send one request
+    # per stretch of speech)
+    stream_from = loader.get if loader is not None and args.engine == "whisper" else None
+    return MicrophoneSource(recorder, transcriber=stream_from)
 
 
 def make_voice(args: argparse.Namespace, ui: Any) -> Any:
@@ -166,10 +169,11 @@ def make_voice(args: argparse.Namespace, ui: Any) -> Any:
     if not args.speak:
         return Voice(None, None)
     from voicecoach.audio.playback import Player
+    from voicecoach.session.fastvoice import FastVoice
     from voicecoach.speech import load_speaker
 
     engine, _, voice_id = args.voice.partition(":")
     ui.status("Loading the coach's voice...")
     speaker = load_speaker(engine or "auto", voice=voice_id or None,
                            rate=args.rate or DEFAULT_RATE)
-    return Voice(speaker, Player(), warn=ui.warn)
+    return FastVoice(speaker, Player(), warn=ui.warn)  # speaks each sentence as it is ready

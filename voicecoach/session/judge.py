@@ -30,6 +30,11 @@ class TranscriberLoader:
         warm = getattr(transcriber, "load", None)
         if callable(warm):
             warm()
+        # the first analysis loads word lists and lexicons (100-200 ms): do it now, in the
+        # background, rather than at the end of the first answer
+        from voicecoach.analysis import analyze_answer
+
+        analyze_answer("Warming up the answer checks.")
         return transcriber
 
     def get(self) -> Transcriber:
@@ -48,6 +53,8 @@ class Judge:
     def transcribe(self, answer: Answer) -> Transcript:
         if answer.text is not None:
             return Transcript(text=answer.text, engine="typed")
+        if answer.transcript is not None:  # transcribed while it was recorded
+            return answer.transcript
         if answer.clip is None or self.transcriber is None:
             raise ValueError("an audio answer needs a transcriber")
         return self.transcriber.get().transcribe(answer.clip.to_audio_data())

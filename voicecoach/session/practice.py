@@ -56,9 +56,14 @@ def spoken_feedback(report: AnswerReport, heard_speech: bool = True) -> str:
         from voicecoach.delivery import spoken_delivery_sentence
 
         parts.append(spoken_delivery_sentence(report.metrics))
-    for finding in report.findings[:MAX_SPOKEN_TIPS]:
-        if finding.tip and finding.tip not in report.summary:
-            parts.append(finding.tip.strip())
+    tips = 0
+    for finding in report.findings:
+        tip = finding.tip.strip()
+        if tips == MAX_SPOKEN_TIPS:
+            break
+        if tip and tip not in report.summary and tip not in parts:
+            parts.append(tip)
+            tips += 1
     return " ".join(p for p in parts if p)
 
 

@@ -6,14 +6,21 @@ Each source hands the practice loop one `Answer` per call, as data; the rest of 
 
 from __future__ import annotations
 
+import logging
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 from voicecoach.audio.clip import Clip
-from voicecoach.errors import AudioFileError
+from voicecoach.errors import AudioFileError, TranscriberError
+from voicecoach.stt.base import Transcriber, Transcript
+
+if TYPE_CHECKING:
+    from voicecoach.audio.mic import Recorder
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -30,6 +37,7 @@ class Answer:
     text: str | None = None
     audio_path: Path | None = None
     ended_by: str = ""
+    transcript: Transcript | None = None  # already transcribed while it was being recorded
 
 
 class AnswerSource(Protocol):
@@ -83,17 +91,36 @@ class TypedSource:
 
 
 class MicrophoneSource:
-    """Live answers from the microphone (see voicecoach.audio.mic)."""
+    """Live answers from the microphone (see voicecoach.audio.mic).
+
+    With a transcriber, each stretch of speech is transcribed in the background as soon as a
+    pause closes it, so only the last stretch is left when the answer ends.
+    """
 
     needs_transcriber = True
     live = True
 
-    def __init__(self, recorder: object) -> None:
-        from voicecoach.audio.mic import Recorder
-
-        assert isinstance(recorder, Recorder)
+    def __init__(
+        self, recorder: Recorder, transcriber: Callable[[], Transcriber] | None = None
+    ) -> None:
         self.recorder = recorder
+        self.transcriber = transcriber
 
     def next_answer(self, audio_path: Path) -> Answer | None:
-        rec = self.recorder.record(audio_path)
-        return Answer("microphone", clip=rec.clip, audio_path=rec.path, ended_by=rec.ended_by)
+        from voicecoach.stt.streaming import StreamingTranscriber
+
+        stream = StreamingTranscriber(self.transcriber) if self.transcriber else None
+        try:
+            rec = self.recorder.record(audio_path, on_block=stream.feed if stream else None)
+        except BaseException:
+            if stream is not None:
+                stream.cancel()
+            raise
+        transcript = None
+        if stream is not None:
+            try:
+                transcript = stream.finish()
+            except TranscriberError as exc:  # the judge transcribes the whole answer instead
+                log.warning("streaming transcription failed (%s); using the whole answer", exc)
+        return Answer("microphone", clip=rec.clip, audio_path=rec.path, ended_by=rec.ended_by,
+                      transcript=transcript)
