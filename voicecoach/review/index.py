@@ -55,6 +55,9 @@ class DigestIndex:
             try:
                 return self._connect()
             except sqlite3.DatabaseError as exc:  # includes "file is not a database"
+                if isinstance(exc, sqlite3.OperationalError) and _busy(exc):
+                    log.debug("session index busy (%s); listing without it", exc)
+                    return None
                 log.warning("session index %s is damaged (%s); rebuilding it", self.path, exc)
                 with contextlib.suppress(OSError):
                     self.path.unlink()
@@ -74,8 +77,8 @@ class DigestIndex:
             if version != SCHEMA_VERSION:
                 db.execute("DROP TABLE IF EXISTS sessions")
                 db.execute(
-                    "CREATE TABLE sessions (id TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER,"
-                    " dir_mtime_ns INTEGER, digest TEXT NOT NULL)"
+                    "CREATE TABLE IF NOT EXISTS sessions (id TEXT PRIMARY KEY, mtime_ns INTEGER,"
+                    " size INTEGER, dir_mtime_ns INTEGER, digest TEXT NOT NULL)"
                 )
                 db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
                 db.commit()
@@ -97,6 +100,8 @@ class DigestIndex:
                 with contextlib.suppress(ValueError, TypeError):
                     rows[sid] = (Stamp(mtime, size, dmtime), json.loads(digest))
         except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and _busy(exc):
+                return {}  # another process is writing it: list from the files this time
             log.warning("session index %s is damaged (%s); rebuilding it", self.path, exc)
             self._reset()
             return {}
@@ -125,3 +130,9 @@ class DigestIndex:
         with contextlib.suppress(OSError):
             self.path.unlink()
         self._db = self._open()
+
+
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    """A concurrent writer ("database is locked"), not a damaged file."""
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
