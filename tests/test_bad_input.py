@@ -257,8 +257,6 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-@pytest.mark.xfail(strict=True, reason="voicecoach/speech/__init__.py logs a WARNING line "
-                   "before the error, so stderr has two lines (reported to the lead)")
 def test_no_speech_engine(tmp_path: Path) -> None:
     bin_dir = tmp_path / "bin"  # a PATH without espeak-ng
     bin_dir.mkdir()

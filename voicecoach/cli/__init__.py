@@ -10,6 +10,7 @@ import argparse
 import importlib
 import logging
 import sys
+from typing import NoReturn
 
 from voicecoach.errors import ENVIRONMENT_ERRNOS, VoiceCoachError, os_error_line
 
@@ -37,8 +38,18 @@ Sessions are saved under ./recordings (or $VOICECOACH_RECORDINGS). Everything ru
 """
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse, with usage errors as one "voicecoach: ..." line like every other error."""
+
+    def error(self, message: str) -> NoReturn:
+        command = self.prog.removeprefix("voicecoach").strip()
+        where = f"{command}: " if command else ""
+        self.exit(2, f"voicecoach: {where}{message} (see 'voicecoach {command} --help')\n"
+                  .replace("voicecoach  --help", "voicecoach --help"))
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="voicecoach",
         description="Practise job-interview answers out loud and get a recruiter's feedback, "
         "fully offline.",

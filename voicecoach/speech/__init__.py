@@ -76,7 +76,7 @@ def load_speaker(name: str = "auto", voice: str | None = None, rate: int | None 
             continue
         logger.info("speech engine: %s", candidate)
         return speaker
-    logger.warning("no speech engine works (%s)", "; ".join(reasons))
+    logger.info("no speech engine works (%s)", "; ".join(reasons))  # the error says it all
     raise SpeechEngineError(f"no text-to-speech engine works here: {INSTALL}")
 
 
