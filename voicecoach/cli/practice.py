@@ -111,6 +111,10 @@ def run(args: argparse.Namespace) -> int:
     seed = args.seed if args.seed is not None else random.randrange(1 << 30)
     questions = tailor(select_questions(bank, shuffle=args.shuffle, seed=seed), context,
                        args.count)
+    if not args.typed and args.engine == "whisper":
+        from voicecoach.stt.whisper import resolve_model
+
+        resolve_model(args.model)  # an unknown model fails now, not after the first answer
     loader = None if args.typed else TranscriberLoader(args.engine, args.model)
     source = _make_source(args, interactive, loader)
     voice = make_voice(args, ui)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from voicecoach.analysis.report import AnswerReport
+from voicecoach.errors import VoiceCoachError
 from voicecoach.interview.followups import choose_follow_up
 from voicecoach.interview.preparation import InterviewContext
 from voicecoach.session.banks import Question
@@ -112,6 +113,9 @@ class Practice:
                 index, attempt = index + 1, 1
         except KeyboardInterrupt:
             interrupted = True
+        except VoiceCoachError:  # e.g. the microphone vanished: save what we have, then report
+            self._finish(latest, transcripts, interrupted=True)
+            raise
         return self._finish(latest, transcripts, interrupted)
 
     def _ask(self, text: str, audio_path: Path, base: dict[str, Any]) -> dict[str, Any] | None:
@@ -121,7 +125,7 @@ class Practice:
             self.ui.status("Listening... answer now; a pause ends the answer (or press Enter).")
         try:
             answer = self.source.next_answer(audio_path)
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, VoiceCoachError):
             if audio_path.exists():  # the audio so far is on disk: list it, untranscribed
                 self.store.add_answer({**base, "skipped": False, "interrupted": True,
                                        "audio": audio_path.name, "source": "microphone",
