@@ -121,3 +121,130 @@ def test_extra2_set_passes() -> None:
     assert data["macro_f1"] >= 0.90
     assert all(c["f1"] >= 0.80 for c in data["checks"].values()), data["checks"]
     assert data["clean_flagged"] <= 2
+
+
+# --- kinds of device added for unseen wording (each: fresh positives, tricky negatives) ------
+
+@pytest.mark.parametrize("text", [
+    # condescension / ability deficit about the people served
+    "most of the residents at my complex can barely work a thermostat so i wrote big labels",
+    "honestly you have to explain things to our users like they're four",
+    "the shoppers were fine but it felt kind of like running a kindergarten on saturdays",
+    "half the passengers think they already know everything about the safety card",
+    # mock-quoted values followed by what they meant
+    "Their motto was 'people first', which in practice meant nobody got a lunch break.",
+    "The poster said 'we listen', and sure enough nobody answered my emails for a month.",
+    # faint praise with a catch
+    "My old crew were nice guys, as long as you didn't need anything done before noon.",
+    # ironic markers aimed at someone in scope
+    "The account manager was a big help, in the sense that he never came to the site.",
+    "our regional director has big plans whether he ever visited a branch is another question",
+    "The developers, bless them, had apparently never heard of a code review.",
+    "my supervisor was a real genius at moving the goalposts every sprint",
+    # rhetorical question about a boss
+    "how is anyone supposed to hit a deadline when your manager changes the brief every morning",
+    # pay, perks and favouritism
+    "the overtime always went to his fishing buddies and the rest of us got the night shifts",
+    "the pay there is frankly insulting while the owner buys a new boat every summer",
+    # contempt for the product, accusations, irony
+    "to be honest the app we sold was garbage and i would never let my own parents use it",
+    "they would ship expired parts to a customer if it saved them a nickel",
+    # bitter exit, gossip, eye-roll aside
+    "I reported the leaks twice and was let go a month later, so make of that what you will.",
+    "Our night baker, between you and me, was usually half asleep by four.",
+    "We reprinted the menus overnight (because naturally the owner had changed the prices again).",
+    "Truly inspired leadership.",
+])
+def test_negativity_devices_fire(text: str) -> None:
+    assert "negativity" in fired(text, "Tell me about your last job.")
+
+
+@pytest.mark.parametrize("text", [
+    # hard situations, told constructively, and innocent uses of the same words
+    "many of our patients cannot read small print so i print large-type care sheets",
+    "i taught a creative writing workshop for teenagers at the library",
+    "our tagline was 'built to last' and i rewrote the product pages around it",
+    "the new hires were confused by the old ticket system so i recorded a short walkthrough",
+    "She was nice to work with, and once I learned her review style we moved faster.",
+    "I slept at the office once during the launch week because the trains were down.",
+    "Between the two sites I handled about forty orders a day.",
+    "The irony is that the fix was one line, after three days of debugging.",
+    "most of them are new to the country so i run training in three languages",
+    "the customer had never used a card reader before so i walked them through it",
+    "I made the safety guide with pictures so the seasonal crew could follow it.",
+    "My manager checked in on Fridays, which was not often enough, so I added a Monday huddle.",
+    "Whether the team should adopt Kafka is another question we studied, and we chose queues.",
+    "The supplier apparently never received our purchase order, so I resent it.",
+    "It would be nice to work with a team that ships weekly, since that's how I like to work.",
+    "the students couldn't find the lab the first week so i put up signs",
+])
+def test_negativity_devices_quiet(text: str) -> None:
+    assert "negativity" not in fired(text, "Tell me about your last job.")
+
+
+def test_politics_is_not_negativity_about_colleagues() -> None:
+    text = "both parties are a bunch of clowns anyway but my crew finished the job early"
+    result = fired(text)
+    assert "off_limits_topic" in result
+    assert "negativity" not in result
+
+
+@pytest.mark.parametrize("text", [
+    "i tell my nephew that anyone who votes for that crowd is voting against himself",
+    "i stopped voting years ago because the whole system is rigged",
+    "on weekends i knock on doors for the libertarian party",
+    "honestly the senate gutted the transit budget and i'll never forgive them",
+])
+def test_politics_fresh_wording(text: str) -> None:
+    assert "off_limits_topic" in fired(text)
+
+
+@pytest.mark.parametrize("text", [
+    "as a practicing muslim i observe ramadan every year",
+    "sunday mornings i'm always at church with my family",
+])
+def test_religion_fresh_wording(text: str) -> None:
+    assert "off_limits_topic" in fired(text)
+
+
+@pytest.mark.parametrize("text", [
+    "i read my tarot before every big decision",
+    "honestly i think the moon landing was staged",
+    "nothing any of us does really matters in a thousand years",
+])
+def test_beliefs_fresh_wording(text: str) -> None:
+    assert "off_limits_topic" in fired(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I edited the astrology column for a weekly paper, twelve signs every Friday.",
+    "the contract covered everything except acts of god like floods",
+    "i built the voter registration lookup for the county election office",
+    "the other party to the lease has thirty days to respond under the contract",
+    "Our church renovation came in two weeks early and under budget.",
+])
+def test_off_limits_work_domain_quiet(text: str) -> None:
+    assert "off_limits_topic" not in fired(text)
+
+
+@pytest.mark.parametrize("text", [
+    "im a total machine on the phones",
+    "people like me come along once in a generation",
+    "who could do this better? nobody, that's who",
+    "i guarantee i will triple your bookings in the first quarter",
+    "ive never had one customer complaint in my whole time there",
+    "i could run your entire warehouse by myself",
+    "give me any engine in the world and i'll have it running by lunch",
+    "I know more about tile than any contractor you could hire.",
+])
+def test_overselling_fresh_wording(text: str) -> None:
+    assert "overselling" in fired(text)
+
+
+@pytest.mark.parametrize("text", [
+    "our drivers work harder than anyone in the region and they deserve the credit",
+    "Everyone on site wears eye protection, no exceptions, and I check it daily.",
+    "i ran the whole event with two volunteers and we raised four thousand dollars",
+])
+def test_overselling_fresh_wording_quiet(text: str) -> None:
+    assert "overselling" not in fired(text)

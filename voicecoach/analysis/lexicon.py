@@ -93,6 +93,7 @@ class Lexicon:
     unpro: dict[str, Any]
     unpro_res: dict[str, re.Pattern[str]]
     neg_target_re: re.Pattern[str]
+    neg_employer_re: re.Pattern[str]
     neg_pronouns: frozenset[str]
     neg_disparaging_re: re.Pattern[str]
     neg_venting_re: re.Pattern[str]
@@ -149,17 +150,18 @@ def _build(key: tuple) -> Lexicon:
         oversell_negators=tuple(ovs["negators"]),
         unpro=unp,
         unpro_res=unpro_res,
-        neg_target_re=targets_regex([*neg["targets"], *neg["roles"]]),
+        neg_target_re=targets_regex([*neg["targets"], *neg["roles"], *neg.get("roles_served", [])]),
+        neg_employer_re=targets_regex(neg["targets"]),
         neg_pronouns=frozenset(neg["pronouns"]),
         neg_disparaging_re=words_regex(neg["disparaging"]),
-        neg_venting_re=words_regex(neg["venting"]),
+        neg_venting_re=words_regex([*neg["venting"], *neg.get("venting_forms", [])]),
         neg_eval_words=frozenset(
             w for w in vader_words(float(neg["vader_max_valence"])) | set(neg["evaluative_extra"])
             if w not in set(neg["vader_exclude"])
         ),
         neg_link_words=frozenset(neg["link_words"]),
-        neg_sarcasm_re=words_regex(neg["sarcasm"]),
-        neg_frames_re=words_regex(neg["frames"]),
+        neg_sarcasm_re=words_regex([*neg["sarcasm"], *neg.get("sarcasm_forms", [])]),
+        neg_frames_re=words_regex([*neg["frames"], *neg.get("frames_forms", [])]),
         neg_contrast_re=words_regex(neg["contrast"]),
         neg_scope_words=int(neg["scope_words"]),
         neg_workplace_re=re.compile(neg["workplace_ref"], FLAGS),

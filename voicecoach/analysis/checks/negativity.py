@@ -26,9 +26,18 @@ SELF = {"i", "i'm", "i've", "i'd", "me", "myself", "we", "we're", "we'd", "im", 
 NEGATORS = {"not", "never", "wasn't", "weren't", "isn't", "aren't", "wasnt", "werent", "isnt",
             "arent", "no", "hardly", "barely"}
 POSSESSIVES = {"their", "his", "her"}
+NOT_SELF_BEFORE_ME = {"before", "after", "than", "replaced", "preceded"}
 _SENT_END = re.compile(r"[.!?]")
 MAX_LINK = 5  # words allowed between a target and the evaluative word predicated of it
 AFTER_CHARS = 60  # "that kind of delusion, you just wait for the market to humble them"
+
+
+def _selves(words: list[str]) -> set[str]:
+    """First-person words, except "me" as an object of position ("the person before me")."""
+    return {
+        w for k, w in enumerate(words)
+        if w in SELF and not (w == "me" and k and words[k - 1] in NOT_SELF_BEFORE_ME)
+    }
 
 
 def _self_directed(ctx: Context, start: int, target_end: int = -1) -> bool:
@@ -40,10 +49,10 @@ def _self_directed(ctx: Context, start: int, target_end: int = -1) -> bool:
         after = ctx.norm[start : start + 80].lower().split()
         if "by" in after[:6]:
             return False
-        return bool(SELF.intersection(preceding_words(ctx.norm, start, 4)))
-    if not SELF.intersection(preceding_words(ctx.norm, start, 4)):
+        return bool(_selves(preceding_words(ctx.norm, start, 4)))
+    if not _selves(preceding_words(ctx.norm, start, 4)):
         return False
-    return bool(SELF.intersection(ctx.norm[target_end:start].lower().split()))
+    return bool(_selves(ctx.norm[target_end:start].lower().split()))
 
 
 class _Targets:
@@ -149,6 +158,19 @@ def _with_target(
     return out
 
 
+def _about_politics(ctx: Context, start: int, end: int) -> bool:
+    """A dig at politicians is off_limits_topic, not negativity (they are not colleagues).
+
+    True when the sentence names a political actor or issue and no employer, boss, colleague
+    or client comes before the dig ("my last firm turned into HR pushing their woke agenda"
+    stays negativity).
+    """
+    sent = ctx.sentence_at(start)
+    if sent is None or not ctx.lex.political_terms_re.search(ctx.norm, sent.start, sent.end):
+        return False
+    return not ctx.lex.neg_employer_re.search(ctx.norm, sent.start, end)
+
+
 def hits(ctx: Context) -> list[tuple[int, int, str]]:
     """(start, end, kind) of each dig; kind is 'disparaging' or 'venting'."""
     lex = ctx.lex
@@ -168,6 +190,8 @@ def hits(ctx: Context) -> list[tuple[int, int, str]]:
     kept: list[tuple[int, int, str]] = []
     for s, e, kind in found:
         if kept and s < kept[-1][1]:
+            continue
+        if _about_politics(ctx, s, e):
             continue
         kept.append((s, e, kind))
     return kept

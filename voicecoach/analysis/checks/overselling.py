@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from voicecoach.analysis.checks.base import CheckResult, Context
+from voicecoach.analysis.checks.base import CheckResult, Context, preceding_words
 
 # A number with a unit of achievement: "from 3 weeks to 1", "40 percent", "$2.4 million".
 _QUANTIFIED_RE = re.compile(
@@ -25,6 +25,27 @@ def _negated(ctx: Context, start: int) -> bool:
     return any(n in window for n in ctx.lex.oversell_negators)
 
 
+_FIRST_PERSON = {"i", "i'm", "im", "me", "my", "myself", "i've", "ive", "i'd", "id", "i'll"}
+_THIRD_PARTY = {"they", "these", "those", "he", "she", "people", "them", "it", "everyone",
+                "she's", "he's", "they're", "theyre", "our", "their", "his", "her", "the"}
+
+
+def _about_others(ctx: Context, start: int) -> bool:
+    """'These people work harder than anyone' praises others, not the candidate.
+
+    True when, reading back from the comparison over six words, a third-party subject comes
+    before any first-person word.
+    """
+    if ctx.norm[start : start + 4].lower().split(" ")[0] in _FIRST_PERSON:
+        return False  # "the truth is I'm the best ..." is about the candidate
+    for word in reversed(preceding_words(ctx.norm, start, 6)):
+        if word in _FIRST_PERSON:
+            return False
+        if word in _THIRD_PARTY:
+            return True
+    return False
+
+
 def _backed_by_numbers(ctx: Context, start: int) -> bool:
     """'Top seller in my region, 140 percent of quota' is a checkable ranking, not a boast."""
     sent = ctx.sentence_at(start)
@@ -36,6 +57,7 @@ def claim_spans(ctx: Context) -> list[tuple[int, int]]:
         (m.start(), m.end())
         for m in ctx.lex.oversell_super_re.finditer(ctx.norm)
         if not _negated(ctx, m.start()) and not _backed_by_numbers(ctx, m.start())
+        and not _about_others(ctx, m.start())
     ]
     spans += [(m.start(), m.end()) for m in ctx.lex.oversell_abs_re.finditer(ctx.norm)]
     return sorted(set(spans))
