@@ -177,3 +177,46 @@ def test_analyze_text_with_job_description_and_company(tmp_path: Path) -> None:
     findings = json.loads(vague.stdout)["findings"]
     assert findings[0]["check"] == "preparation"  # ranked first and leads the summary
     assert "company" in json.loads(vague.stdout)["summary"].lower()
+
+
+def test_tailored_session_with_follow_ups_and_job_terms(tmp_path: Path) -> None:
+    jd = tmp_path / "ad.txt"
+    jd.write_text("Registered Nurse for our cardiac step-down unit: telemetry monitoring, "
+                  "medication administration, discharge planning and patient education.")
+    answers = [
+        "It's a great hospital with a good reputation.",              # vague: preparation
+        "I read that you opened a step-down unit last year.",          # follow-up answer
+        "I have done telemetry monitoring and discharge planning for six years on a cardiac "
+        "floor, and I taught patient education classes to new graduates every month.",
+    ]
+    rec = tmp_path / "rec"
+    proc = voicecoach("practice", "--typed", "--no-speak", "--count", "2", "--follow-ups",
+                      "--company", "Northwind Health", "--role", "charge nurse",
+                      "--job-description", str(jd), "--recordings", str(rec),
+                      stdin="\n".join(answers) + "\n")
+    assert proc.returncode == 0, proc.stderr
+    session = _only_session(rec)
+    first, follow, second = session["answers"]
+    assert first["question"]["text"] == "Why do you want to work at Northwind Health?"
+    assert first["report"]["findings"][0]["check"] == "preparation"
+    # the interviewer asked one follow-up, chosen from the analysis, saved with the question
+    assert follow["follow_up_of"] == first["question"]["id"]
+    assert follow["question"]["text"] == "What specifically about us made you apply?"
+    assert follow["transcript"] == answers[1]
+    assert "Northwind Health" in second["question"]["text"]
+    covered = set(session["job_terms"]["covered"])
+    assert {"telemetry monitoring", "discharge planning"} <= {t.lower() for t in covered}
+    assert "medication administration" in session["job_terms"]["missed"]
+    assert set(second["report"]["job_terms"]["covered"]) <= covered
+    plan = session["summary"]["practise_next"]
+    assert plan and all(p["drill"] for p in plan)
+    assert session["summary"]["text"].endswith(session["summary"]["closing"])
+
+
+def test_prepare_checklist_is_tailored() -> None:
+    proc = voicecoach("prepare", "--no-speak", "--company", "Northwind Health",
+                      "--role", "charge nurse")
+    assert proc.returncode == 0, proc.stderr
+    assert "Northwind Health" in proc.stdout and "charge nurse job description" in proc.stdout
+    for topic in ("early", "Dress", "questions to ask them", "politics"):
+        assert topic in proc.stdout
