@@ -70,6 +70,16 @@ class DetectorState:
     noise_floor_dbfs: float | None
 
 
+# The energy test shared by the end-of-answer detector and the streaming segmenter (the
+# detector's docstring explains each number).
+FRAME_S = 0.03
+START_MARGIN_DB = 12.0
+STAY_MARGIN_DB = 8.0
+MIN_LEVEL_DBFS = -50.0
+FLOOR_RISE_S = 1.0
+MIN_SPEECH_S = 0.2
+
+
 @dataclass
 class EndOfSpeechDetector:
     """Energy-based end-of-answer detector for live recording (float32 blocks, any size).
@@ -91,12 +101,12 @@ class EndOfSpeechDetector:
 
     sample_rate: int = STT_RATE
     silence_after_speech_s: float = 2.5
-    min_speech_s: float = 0.2
-    start_margin_db: float = 12.0
-    stay_margin_db: float = 8.0
-    min_level_dbfs: float = -50.0
-    frame_s: float = 0.03
-    floor_rise_s: float = 1.0
+    min_speech_s: float = MIN_SPEECH_S
+    start_margin_db: float = START_MARGIN_DB
+    stay_margin_db: float = STAY_MARGIN_DB
+    min_level_dbfs: float = MIN_LEVEL_DBFS
+    frame_s: float = FRAME_S
+    floor_rise_s: float = FLOOR_RISE_S
     noise_floor_dbfs: float | None = field(default=None, init=False)
     speech_s: float = field(default=0.0, init=False)
     silence_s: float = field(default=0.0, init=False)

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from voicecoach.audio import vad
 from voicecoach.audio.clip import STT_RATE, Clip
 from voicecoach.audio.vad import level_dbfs
 from voicecoach.errors import TranscriberError
@@ -54,12 +55,12 @@ class SegmenterSettings:
     long_pause_s: float = 0.9
     min_stretch_s: float = 5.0
     max_stretch_s: float = 20.0
-    frame_s: float = 0.03
-    start_margin_db: float = 12.0
-    stay_margin_db: float = 8.0
-    min_level_dbfs: float = -50.0
-    floor_rise_s: float = 1.0
-    min_speech_s: float = 0.2
+    frame_s: float = vad.FRAME_S
+    start_margin_db: float = vad.START_MARGIN_DB
+    stay_margin_db: float = vad.STAY_MARGIN_DB
+    min_level_dbfs: float = vad.MIN_LEVEL_DBFS
+    floor_rise_s: float = vad.FLOOR_RISE_S
+    min_speech_s: float = vad.MIN_SPEECH_S
 
 
 @dataclass(frozen=True)
