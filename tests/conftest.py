@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+from collections.abc import Iterator
 
 import pytest
 
@@ -99,3 +100,18 @@ def _private_recordings(tmp_path_factory: pytest.TempPathFactory,
                         monkeypatch: pytest.MonkeyPatch) -> None:
     # not created: the app makes it, as on a first run
     monkeypatch.setenv("VOICECOACH_RECORDINGS", str(tmp_path_factory.mktemp("vc") / "recordings"))
+
+
+# --- the virtual sound card (../shared/virtual-audio), one server per test module ---------------
+@pytest.fixture(scope="module")
+def sound_card() -> Iterator[dict[str, str]]:
+    """Environment for subprocesses that play into the virtual microphone and record the app."""
+    from tests import vaudio
+
+    if vaudio.missing() is not None:
+        pytest.skip(str(vaudio.missing()))
+    env = vaudio.start()
+    try:
+        yield env
+    finally:
+        vaudio.stop(env)

@@ -15,7 +15,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -31,15 +30,6 @@ pytestmark = [
 
 ANSWER = ("Honestly, my last manager was clueless, and the whole company was a joke. "
           "I still shipped the new billing system on time.")
-
-
-@pytest.fixture(scope="module")
-def sound_card() -> Iterator[dict[str, str]]:
-    env = vaudio.start()
-    try:
-        yield env
-    finally:
-        vaudio.stop(env)
 
 
 def _active(clip: Clip, start: float, end: float, threshold: float = 0.01) -> float:

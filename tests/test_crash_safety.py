@@ -18,13 +18,11 @@ import subprocess
 import sys
 import time
 import wave
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from tests import vaudio
 from voicecoach.audio.clip import Clip
 from voicecoach.session.store import SESSION_FILE, SESSION_ID
 
@@ -215,17 +213,6 @@ threading.Thread(target=feed, daemon=True).start()
 print("recording", flush=True)
 recorder.record(Path(out))
 """
-
-
-@pytest.fixture(scope="module")
-def sound_card() -> Iterator[dict[str, str]]:
-    if vaudio.missing() is not None:
-        pytest.skip(str(vaudio.missing()))
-    env = vaudio.start()
-    try:
-        yield env
-    finally:
-        vaudio.stop(env)
 
 
 @pytest.mark.slow

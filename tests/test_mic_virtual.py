@@ -10,7 +10,6 @@ import json
 import subprocess
 import sys
 import wave
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -33,15 +32,6 @@ threading.Thread(target=feed, daemon=True).start()
 rec = Recorder(None, RecordSettings(silence_s=silence, max_s=20)).record(Path(out))
 print(json.dumps({"ended_by": rec.ended_by, "duration": rec.clip.duration}))
 """
-
-
-@pytest.fixture(scope="module")
-def sound_card() -> Iterator[dict[str, str]]:
-    env = vaudio.start()
-    try:
-        yield env
-    finally:
-        vaudio.stop(env)
 
 
 @pytest.fixture(scope="module")
