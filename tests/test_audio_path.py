@@ -99,7 +99,8 @@ def test_spoken_session_end_to_end(sound_card: dict[str, str], tmp_path: Path) -
     # the answer ended about 1.5 s after the speech, not at the cap
     assert entry["duration_s"] < 0.5 + answer_s + 1.5 + 2.0
     transcript = entry["transcript"].lower()
-    assert "manager" in transcript and "billing" in transcript
+    # the first sentence carries the finding; tiny.en now and then mishears the second one
+    assert "manager" in transcript and "clueless" in transcript
     assert "yourself" not in transcript  # the question was not picked up by the microphone
     assert "negativity" in {f["check"] for f in entry["report"]["findings"]}
     saved = Clip.load(folder / entry["audio"])
